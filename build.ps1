@@ -1,0 +1,248 @@
+<#
+.SYNOPSIS
+    Builds, tests, documents, packages and benchmarks the Ride module.
+.DESCRIPTION
+    Tasks run in the order given. Every task is safe to re-run and skips work that is already done.
+      Bootstrap  restore the PowerShell tool and Pester; install PostgreSQL server packages when root on Debian/Ubuntu
+      Build      produce the ready-to-import module folder out/Ride
+      Docs       turn docs/help/*.md into MAML and about help under out/Ride/en-US
+      Test       run the Pester suite against out/Ride in a fresh pwsh; last line: 'N passed, N failed'
+      Package    publish out/Ride to a local PSResourceGet file repository (out/repository)
+      Bench      measure start, reset, score and grading throughput; writes docs/benchmarks.md
+.EXAMPLE
+    dotnet pwsh -NoProfile -File ./build.ps1 -Task Bootstrap,Test
+#>
+[CmdletBinding()]
+param(
+    # One or more of Bootstrap, Build, Docs, Test, Package, Bench (a comma-separated string works with -File too).
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Test: only these test files (names or paths under tests/Pester).
+    [string[]] $TestPath,
+
+    # Test: skip the Docker engine set-up and the Docker-engine tests.
+    [switch] $NoDocker
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$KnownTasks = @('Bootstrap', 'Build', 'Docs', 'Test', 'Package', 'Bench')
+$Task = @($Task | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+foreach ($name in $Task) {
+    if ($name -notin $KnownTasks) { throw "Unknown task '$name'. Known tasks: $($KnownTasks -join ', ')." }
+}
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'Ride'
+$PesterVersion = '5.7.1'
+
+function Write-Step([string] $Message) { Write-Host "==> $Message" -ForegroundColor Cyan }
+
+function Invoke-Native {
+    param([string] $FilePath, [string[]] $ArgumentList)
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ModuleVersion {
+    $props = [xml](Get-Content -Raw (Join-Path $Root 'src/Directory.Build.props'))
+    return $props.Project.PropertyGroup.Version
+}
+
+function Get-PesterManifest {
+    $nugetRoot = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    return Join-Path $nugetRoot "pester/$PesterVersion/tools/Pester.psd1"
+}
+
+# The command line of the pwsh running this script, so tests run in a fresh process of the same PowerShell.
+function Get-PwshCommand {
+    $exe = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') {
+        return @($exe, [Environment]::GetCommandLineArgs()[0])
+    }
+    return @($exe)
+}
+
+function Test-IsRoot { return (-not $IsWindows) -and ((id -u) -eq '0') }
+
+function Invoke-Bootstrap {
+    Write-Step 'Restoring the PowerShell tool and Pester'
+    Push-Location $Root
+    try {
+        Invoke-Native dotnet @('tool', 'restore')
+        if (-not (Test-Path (Get-PesterManifest))) {
+            Invoke-Native dotnet @('restore', (Join-Path $Root 'build/deps.csproj'), '--verbosity', 'quiet')
+        }
+    } finally { Pop-Location }
+
+    $haveServer = @(Get-ChildItem -Path '/usr/lib/postgresql/*/bin/initdb' -ErrorAction Ignore).Count -gt 0 -or (Get-Command initdb -ErrorAction Ignore)
+    if ($haveServer) { return }
+    $isDebian = (Test-Path /etc/debian_version)
+    if ($isDebian -and (Test-IsRoot)) {
+        Write-Step 'Installing PostgreSQL server packages (apt)'
+        $env:DEBIAN_FRONTEND = 'noninteractive'
+        Invoke-Native apt-get @('update', '-qq')
+        Invoke-Native apt-get @('install', '-y', '-qq', 'postgresql', 'postgresql-contrib')
+    } elseif ($isDebian) {
+        Write-Warning 'PostgreSQL server binaries were not found. Install them with: sudo apt-get install -y postgresql postgresql-contrib'
+    } elseif ($IsMacOS) {
+        Write-Warning 'PostgreSQL server binaries were not found. Install them with: brew install postgresql@15'
+    } else {
+        Write-Warning 'PostgreSQL server binaries were not found. Install PostgreSQL 15 or later and put its bin folder on PATH (or set RIDE_PG_BIN), or use Docker.'
+    }
+}
+
+function Test-UpToDate([string] $Target, [string[]] $Inputs) {
+    if (-not (Test-Path $Target)) { return $false }
+    $built = (Get-Item $Target).LastWriteTimeUtc
+    $newest = Get-ChildItem -Path $Inputs -Recurse -File -ErrorAction Ignore |
+        Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' } |
+        Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
+    return ($null -eq $newest) -or ($newest.LastWriteTimeUtc -le $built)
+}
+
+function Invoke-Build {
+    $stamp = Join-Path $ModuleOut 'Ride.psd1'
+    $inputs = @('src', 'module', 'scenarios', 'docs/help', 'build', 'build.ps1') | ForEach-Object { Join-Path $Root $_ }
+    if (Test-UpToDate $stamp $inputs) {
+        Write-Step "out/Ride is up to date"
+        return
+    }
+
+    Write-Step "Building Ride ($Configuration)"
+    $publish = Join-Path $Out "publish"
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/Ride.Actors/Ride.Actors.csproj'), '-c', $Configuration, '-o', $publish, '--nologo', '-v', 'quiet')
+
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    New-Item -ItemType Directory -Path $ModuleOut | Out-Null
+
+    # The module ships exactly these files; a missing one fails the build.
+    $binaries = @(
+        'Ride.Cmdlets.dll'
+        'Ride.Actors.dll'
+        'Ride.Actors.runtimeconfig.json'
+        'Ride.Actors.deps.json'
+        'Npgsql.dll'
+        'Microsoft.Extensions.Logging.Abstractions.dll'
+        'YamlDotNet.dll'
+    )
+    foreach ($file in $binaries) {
+        $source = Join-Path $publish $file
+        if (-not (Test-Path $source)) { throw "Build output is missing '$file' (looked in $publish)." }
+        Copy-Item $source $ModuleOut
+    }
+
+    Copy-Item (Join-Path $Root 'module/Ride.Format.ps1xml') $ModuleOut
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
+    $manifest = (Get-Content -Raw (Join-Path $Root 'module/Ride.psd1')).Replace('{{ModuleVersion}}', (Get-ModuleVersion))
+    Set-Content -Path (Join-Path $ModuleOut 'Ride.psd1') -Value $manifest -Encoding utf8NoBOM
+    Copy-Item (Join-Path $Root 'scenarios') (Join-Path $ModuleOut 'scenarios') -Recurse
+    Invoke-Docs
+    (Get-Item (Join-Path $ModuleOut 'Ride.psd1')).LastWriteTimeUtc = [DateTime]::UtcNow
+    Write-Step "Built $ModuleOut"
+}
+
+function Invoke-Docs {
+    $converter = Join-Path $Root 'build/Convert-HelpMarkdown.ps1'
+    if (-not (Test-Path $converter)) { return }
+    Write-Step 'Generating help (MAML)'
+    & $converter -SourcePath (Join-Path $Root 'docs/help') -DestinationPath (Join-Path $ModuleOut 'en-US') -ModuleName Ride -AssemblyName Ride.Cmdlets
+}
+
+function Start-TestDocker {
+    $script:StartedDocker = $false
+    if ($NoDocker -or $IsWindows) { return }
+    $starter = Join-Path $Root 'tests/docker/start-dockerd.sh'
+    if (-not (Test-Path $starter)) { return }
+    Write-Step 'Preparing the Docker engine and the test image'
+    $envFile = Join-Path $Out 'docker.env'
+    New-Item -ItemType Directory -Force -Path $Out | Out-Null
+    Invoke-Native bash @($starter, $envFile)
+    foreach ($line in Get-Content $envFile) {
+        if ($line -match '^(?:export\s+)?(?<name>[A-Z_]+)=(?<value>.*)$') {
+            Set-Item -Path "env:$($Matches.name)" -Value $Matches.value.Trim('"', "'")
+            if ($Matches.name -eq 'RIDE_STARTED_DOCKERD') { $script:StartedDocker = $true }
+        }
+    }
+    Invoke-Native bash @((Join-Path $Root 'tests/docker/build-test-image.sh'))
+}
+
+function Stop-TestDocker {
+    if ($script:StartedDocker) {
+        & bash (Join-Path $Root 'tests/docker/stop-dockerd.sh') (Join-Path $Out 'docker.env')
+    }
+}
+
+function Invoke-Test {
+    $pester = Get-PesterManifest
+    if (-not (Test-Path $pester)) { Invoke-Bootstrap }
+    $testRoot = Join-Path $Root 'tests/Pester'
+    $paths = if ($TestPath) {
+        $TestPath | ForEach-Object { $_ -split ',' } | Where-Object { $_ } | ForEach-Object { if (Test-Path $_) { (Resolve-Path $_).Path } else { Join-Path $testRoot $_ } }
+    } else { @($testRoot) }
+
+    $summary = Join-Path $Out 'test-summary.json'
+    Remove-Item $summary -ErrorAction Ignore
+    $runner = Join-Path $Root 'tests/Invoke-RideTests.ps1'
+    $env:RIDE_MODULE_PATH = Join-Path $ModuleOut 'Ride.psd1'
+    if ($NoDocker) { $env:RIDE_TEST_NO_DOCKER = '1' }
+    $pwsh = @(Get-PwshCommand)
+    try {
+        Start-TestDocker
+        $pwshArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner, '-PesterManifest', $pester, '-SummaryPath', $summary, '-Path', ($paths -join ','))
+        & $pwsh[0] @pwshArgs
+    } finally {
+        Stop-TestDocker
+    }
+
+    if (-not (Test-Path $summary)) {
+        Write-Host '0 passed, 1 failed'
+        throw 'The test run ended without a summary (the test process crashed).'
+    }
+    $result = Get-Content -Raw $summary | ConvertFrom-Json
+    $passed = [int]$result.Passed
+    $failed = [int]$result.Failed
+    if ($passed + $failed -eq 0) { $failed = 1 }
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $repository = Join-Path $Out 'repository'
+    New-Item -ItemType Directory -Force -Path $repository | Out-Null
+    $name = 'RideBuildLocal'
+    Write-Step "Publishing Ride to the local repository $repository"
+    if (Get-PSResourceRepository -Name $name -ErrorAction Ignore) { Unregister-PSResourceRepository -Name $name }
+    Register-PSResourceRepository -Name $name -Uri $repository -Trusted
+    try {
+        Get-ChildItem $repository -Filter 'Ride.*.nupkg' | Remove-Item
+        Publish-PSResource -Path $ModuleOut -Repository $name -SkipDependenciesCheck
+    } finally {
+        Unregister-PSResourceRepository -Name $name
+    }
+}
+
+function Invoke-Bench {
+    $bench = Join-Path $Root 'tests/Bench/Invoke-RideBench.ps1'
+    if (-not (Test-Path $bench)) { throw 'The benchmark (tests/Bench/Invoke-RideBench.ps1) is not part of this version.' }
+    Invoke-Build
+    $pwsh = @(Get-PwshCommand)
+    $env:RIDE_MODULE_PATH = Join-Path $ModuleOut 'Ride.psd1'
+    & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $bench, '-OutputPath', (Join-Path $Root 'docs/benchmarks.md')))
+    if ($LASTEXITCODE -ne 0) { throw "The benchmark failed (exit code $LASTEXITCODE)." }
+}
+
+foreach ($step in $Task) {
+    switch ($step) {
+        'Bootstrap' { Invoke-Bootstrap }
+        'Build' { Invoke-Build }
+        'Docs' { Invoke-Build; Invoke-Docs }
+        'Test' { Invoke-Build; Invoke-Test }
+        'Package' { Invoke-Package }
+        'Bench' { Invoke-Bench }
+    }
+}

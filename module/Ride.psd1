@@ -1,0 +1,35 @@
+@{
+    RootModule           = 'Ride.Cmdlets.dll'
+    ModuleVersion        = '{{ModuleVersion}}'
+    GUID                 = '5f0c8a4e-3b7d-4e21-9a6c-2d1f7be04c93'
+    Author               = 'Ride contributors'
+    CompanyName          = 'Ride'
+    Copyright            = '(c) Ride contributors. MIT License.'
+    Description          = 'Replays real PostgreSQL production incidents in a disposable sandbox with live application sessions, takes your fix as SQL and scores it on Detect / Fix / Trap.'
+    CompatiblePSEditions = @('Core')
+    PowerShellVersion    = '7.4'
+    FormatsToProcess     = @('Ride.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Get-RideScenario'
+        'Start-RideScenario'
+        'Get-RideSession'
+        'Get-RideActivity'
+        'Get-RideHint'
+        'Get-RideLog'
+        'Submit-RideFix'
+        'Get-RideScore'
+        'Get-RidePostmortem'
+        'Reset-RideScenario'
+        'Stop-RideScenario'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('PostgreSQL', 'Postgres', 'Incident', 'Training', 'OnCall', 'SRE', 'DBA', 'Drill', 'Docker', 'Linux', 'PSEdition_Core')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'First release: the stage-09/05 backward-incompatible migration drill, Local and Docker engines, Detect/Fix/Trap scoring.'
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// The actors process: runs a session's application workload until told to stop.
+return await Ride.Workload.ActorHost.RunAsync(args);

@@ -1,0 +1,68 @@
+using System.Management.Automation;
+using Ride.Common;
+using Ride.Sessions;
+using Ride.Workload;
+
+namespace Ride.Cmdlets;
+
+/// <summary>Typed pg_stat_activity of the sandbox, with blocking pids; Ride's own connections are left out.</summary>
+[Cmdlet(VerbsCommon.Get, "RideActivity")]
+[OutputType(typeof(RideActivity))]
+public sealed class GetRideActivityCommand : RideCmdlet
+{
+    /// <summary>The session (object or id); the single live session when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("SessionId")]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
+    public SessionArgument? Session { get; set; }
+
+    /// <summary>Only backends whose application_name matches one of these wildcards.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(ApplicationNameCompleter))]
+    public string[]? ApplicationName { get; set; }
+
+    /// <summary>Only backends connected to one of these databases (wildcards allowed).</summary>
+    [Parameter]
+    [SupportsWildcards]
+    public string[]? Database { get; set; }
+
+    /// <summary>Only backends in one of these states, e.g. active, idle, 'idle in transaction' (wildcards allowed).</summary>
+    [Parameter]
+    [SupportsWildcards]
+    public string[]? State { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            var state = ResolveSession(Session);
+            var rows = Run(async token =>
+            {
+                await SessionManager.EnsureAliveAsync(state, token).ConfigureAwait(false);
+                return await ActivityReader.ReadAsync(state, token).ConfigureAwait(false);
+            });
+            RecordCommandUse(state);
+            var apps = Patterns(ApplicationName);
+            var databases = Patterns(Database);
+            var states = Patterns(State);
+            foreach (var row in rows)
+            {
+                if (Matches(apps, row.ApplicationName) && Matches(databases, row.Database) && Matches(states, row.State))
+                {
+                    WriteObject(row);
+                }
+            }
+        }
+        catch (RideException ex)
+        {
+            ThrowRide(ex);
+        }
+    }
+
+    private static WildcardPattern[]? Patterns(string[]? values) =>
+        values?.Select(v => new WildcardPattern(v, WildcardOptions.IgnoreCase)).ToArray();
+
+    private static bool Matches(WildcardPattern[]? patterns, string? value) =>
+        patterns is null || patterns.Any(p => p.IsMatch(value ?? ""));
+}

@@ -1,0 +1,38 @@
+using System.Management.Automation;
+using Ride.Common;
+using Ride.Scenarios;
+using Ride.Sessions;
+
+namespace Ride.Cmdlets;
+
+/// <summary>Returns a session to the start of its incident without re-creating the sandbox.</summary>
+[Cmdlet(VerbsCommon.Reset, "RideScenario", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(RideSession))]
+public sealed class ResetRideScenarioCommand : RideCmdlet
+{
+    /// <summary>The session (object or id); the single live session when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("SessionId")]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
+    public SessionArgument? Session { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            var state = ResolveSession(Session);
+            if (!ShouldProcess($"{state.SessionId} ({state.ScenarioId})", "Discard every change and replay the incident from its start"))
+            {
+                return;
+            }
+
+            var reset = Run($"Resetting {state.SessionId}", (progress, token) => SessionManager.ResetAsync(state, progress, token));
+            var scenario = ScenarioCatalog.Load(reset.ScenarioPath);
+            WriteObject(new RideSession(reset, SessionStatus.Running, scenario.Briefing));
+        }
+        catch (RideException ex)
+        {
+            ThrowRide(ex);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Management.Automation;
+using Ride.Common;
+using Ride.Sandbox;
+using Ride.Scenarios;
+using Ride.Sessions;
+
+namespace Ride.Cmdlets;
+
+/// <summary>Boots a sandbox, seeds it, starts the application actors and applies the incident.</summary>
+[Cmdlet(VerbsLifecycle.Start, "RideScenario")]
+[OutputType(typeof(RideSession))]
+public sealed class StartRideScenarioCommand : RideCmdlet
+{
+    /// <summary>Scenario id: full (stage-09/05-backward-incompatible-migration) or short (stage-09/05).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ScenarioIdCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Id { get; set; } = "";
+
+    /// <summary>Where the sandbox runs: Auto (Docker when an engine answers, else Local), Docker or Local.</summary>
+    [Parameter]
+    public EngineKind Engine { get; set; } = EngineKind.Auto;
+
+    /// <summary>Docker image to run (default postgres:15, or $env:RIDE_IMAGE).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Image { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            var scenario = ScenarioCatalog.FindOne(Id);
+            var state = Run($"Starting {scenario.Id}", (progress, token) => SessionManager.StartAsync(scenario, Engine, Image, progress, token));
+            var session = new RideSession(state, SessionStatus.Running, scenario.Briefing);
+            WriteBriefing(scenario, session);
+            WriteObject(session);
+        }
+        catch (RideException ex)
+        {
+            ThrowRide(ex);
+        }
+    }
+
+    private void WriteBriefing(RideScenario scenario, RideSession session)
+    {
+        var text = $"""
+
+            {scenario.Title}  ({scenario.Id}, {scenario.Level}, {scenario.Duration})
+
+            {scenario.Briefing}
+
+            Investigate:  {session.PsqlCommand}
+            Then:         Submit-RideFix -Path ./fix.sql | Get-RideScore
+
+            """;
+        WriteInformation(new HostInformationMessage { Message = text }, new[] { "PSHOST", "Ride.Briefing" });
+    }
+}

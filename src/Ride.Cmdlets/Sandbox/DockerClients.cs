@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text.Json;
+using Docker.DotNet;
+using Ride.Common;
+
+namespace Ride.Sandbox;
+
+/// <summary>Where the Docker engine is (DOCKER_HOST, else the platform's default) and one client per endpoint for the whole process.</summary>
+internal static class DockerClients
+{
+    public const string HostVariable = "DOCKER_HOST";
+
+    /// <summary>Bound on ordinary API calls; streams (pulls, exec, logs) are bounded by the caller's token instead.</summary>
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
+
+    private static readonly ConcurrentDictionary<string, DockerClient> Clients = new(StringComparer.Ordinal);
+
+    public static string DefaultEndpoint =>
+        OperatingSystem.IsWindows() ? "npipe://./pipe/docker_engine" : "unix:///var/run/docker.sock";
+
+    /// <summary>The endpoint Ride uses now: DOCKER_HOST when set, else the default socket.</summary>
+    public static string ResolveEndpoint()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable(HostVariable);
+        return string.IsNullOrWhiteSpace(fromEnv) ? DefaultEndpoint : fromEnv.Trim();
+    }
+
+    public static DockerClient For(string endpoint) => Clients.GetOrAdd(endpoint, Create);
+
+    /// <summary>True when the engine at the endpoint answers a ping within the timeout. A malformed endpoint throws.</summary>
+    public static async Task<bool> PingAsync(string endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(timeout);
+        try
+        {
+            await For(endpoint).System.PingAsync(bounded.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception ex) when (IsUnreachable(ex) || ex is DockerApiException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Pings the endpoint and throws DockerUnavailable, saying what was tried, when it does not answer.</summary>
+    public static async Task EnsureAvailableAsync(string endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!await PingAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false))
+        {
+            throw Unavailable(endpoint, null);
+        }
+    }
+
+    /// <summary>The error for an engine that does not answer.</summary>
+    public static RideException Unavailable(string endpoint, Exception? inner)
+    {
+        var source = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(HostVariable)) ? "the default endpoint" : "DOCKER_HOST";
+        var reason = inner is null ? "" : $" ({Innermost(inner).Message})";
+        return new RideException("DockerUnavailable", ErrorCategory.ResourceUnavailable,
+            $"No Docker engine answered at {endpoint} ({source}){reason}. Start Docker (Docker Desktop, or 'sudo systemctl start docker'), "
+            + "point DOCKER_HOST at a running engine (unix:///path/to/docker.sock or tcp://host:port), "
+            + "or use the local PostgreSQL binaries with -Engine Local.",
+            endpoint, inner);
+    }
+
+    /// <summary>True for failures that mean the engine could not be reached at all (refused, no socket, reset, bad address).</summary>
+    public static bool IsUnreachable(Exception ex) => ex switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnreachable),
+        HttpRequestException or SocketException or IOException or TimeoutException => true,
+        _ => ex.InnerException is not null && IsUnreachable(ex.InnerException),
+    };
+
+    /// <summary>The engine's own words from an API error ({"message": "..."}), else the status code.</summary>
+    public static string ErrorMessage(DockerApiException ex)
+    {
+        if (string.IsNullOrWhiteSpace(ex.ResponseBody))
+        {
+            return $"HTTP {(int)ex.StatusCode} {ex.StatusCode}";
+        }
+
+        try
+        {
+            using var body = JsonDocument.Parse(ex.ResponseBody);
+            if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("message", out var message)
+                && message.GetString() is { Length: > 0 } text)
+            {
+                return text;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the raw body or the status says enough.
+        }
+
+        return ex.ResponseBody.Trim();
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex;
+    }
+
+    private static DockerClient Create(string endpoint)
+    {
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("unix" or "tcp" or "npipe" or "http" or "https"))
+        {
+            throw new RideException("DockerUnavailable", ErrorCategory.InvalidArgument,
+                $"'{endpoint}' is not a Docker endpoint Ride can use. Use unix:///path/to/docker.sock or tcp://host:port in DOCKER_HOST, "
+                + "or use the local PostgreSQL binaries with -Engine Local.", endpoint);
+        }
+
+        return new DockerClientBuilder().WithEndpoint(uri).WithTimeout(RequestTimeout).Build();
+    }
+}

@@ -1,0 +1,222 @@
+using System.Management.Automation;
+using Ride.Common;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Ride.Scenarios;
+
+/// <summary>Finds, parses and validates scenario folders: the module's own scenarios/ plus RIDE_SCENARIO_PATH.</summary>
+public static class ScenarioCatalog
+{
+    public const string FileName = "scenario.yml";
+
+    public static IReadOnlyList<string> SearchRoots()
+    {
+        var roots = new List<string> { Path.Combine(RidePaths.ModuleDirectory, "scenarios") };
+        var extra = Environment.GetEnvironmentVariable("RIDE_SCENARIO_PATH");
+        if (!string.IsNullOrWhiteSpace(extra))
+        {
+            roots.AddRange(extra.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+
+        return roots;
+    }
+
+    /// <summary>Every scenario in the search roots; a malformed one fails the whole listing so it cannot go unnoticed.</summary>
+    public static IReadOnlyList<RideScenario> LoadAll()
+    {
+        var byId = new Dictionary<string, RideScenario>(StringComparer.OrdinalIgnoreCase);
+        foreach (var root in SearchRoots())
+        {
+            if (!Directory.Exists(root))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(root, FileName, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var scenario = Load(Path.GetDirectoryName(file)!);
+                byId.TryAdd(scenario.Id, scenario);
+            }
+        }
+
+        return byId.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Resolves a full id, a short id or a wildcard to scenarios; an unknown id is an error naming the closest ids.</summary>
+    public static IReadOnlyList<RideScenario> Find(string? id)
+    {
+        var all = LoadAll();
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return all;
+        }
+
+        if (WildcardPattern.ContainsWildcardCharacters(id))
+        {
+            var pattern = new WildcardPattern(id, WildcardOptions.IgnoreCase);
+            return all.Where(s => pattern.IsMatch(s.Id) || pattern.IsMatch(s.ShortId)).ToList();
+        }
+
+        var exact = all.Where(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)
+                                   || string.Equals(s.ShortId, id, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (exact.Count > 0)
+        {
+            return exact;
+        }
+
+        var closest = all
+            .Select(s => (s.Id, Distance: Math.Min(Levenshtein(id, s.Id), Levenshtein(id, s.ShortId))))
+            .OrderBy(t => t.Distance)
+            .ThenBy(t => t.Id, StringComparer.Ordinal)
+            .Take(3)
+            .Select(t => t.Id)
+            .ToList();
+        var suggestion = closest.Count == 0
+            ? "No scenarios were found in: " + string.Join(", ", SearchRoots()) + "."
+            : "Closest: " + string.Join(", ", closest) + ". Run Get-RideScenario to list them all.";
+        throw new RideException("ScenarioNotFound", ErrorCategory.ObjectNotFound, $"No scenario has the id '{id}'. {suggestion}", id);
+    }
+
+    public static RideScenario FindOne(string id)
+    {
+        var found = Find(id);
+        return found.Count switch
+        {
+            1 => found[0],
+            0 => throw new RideException("ScenarioNotFound", ErrorCategory.ObjectNotFound,
+                $"No scenario matches '{id}'. Run Get-RideScenario to list them.", id),
+            _ => throw new RideException("ScenarioAmbiguous", ErrorCategory.InvalidArgument,
+                $"'{id}' matches {found.Count} scenarios: {string.Join(", ", found.Select(s => s.Id))}. Give one id.", id),
+        };
+    }
+
+    public static RideScenario Load(string directory)
+    {
+        var file = Path.Combine(directory, FileName);
+        if (!File.Exists(file))
+        {
+            throw new RideException("ScenarioFileNotFound", ErrorCategory.ObjectNotFound, $"'{directory}' has no {FileName}.", directory);
+        }
+
+        var text = File.ReadAllText(file);
+        var deserializer = new DeserializerBuilder()
+            .WithNamingConvention(CamelCaseNamingConvention.Instance)
+            .Build();
+        ScenarioDefinition definition;
+        try
+        {
+            definition = deserializer.Deserialize<ScenarioDefinition>(text) ?? new ScenarioDefinition();
+        }
+        catch (YamlException ex)
+        {
+            var reason = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0];
+            throw Invalid(file, (int)ex.Start.Line, FieldAt(text, ex.Start), reason, ex);
+        }
+
+        var problems = ScenarioValidator.Validate(definition, directory);
+        if (problems.Count > 0)
+        {
+            var first = problems[0];
+            var line = LineOf(text, first.Field);
+            var more = problems.Count > 1 ? $" ({problems.Count - 1} more problem(s) after this one)" : "";
+            throw Invalid(file, line, first.Field, first.Message + more, null);
+        }
+
+        return new RideScenario(definition, Path.GetFullPath(directory));
+    }
+
+    private static RideException Invalid(string file, int line, string field, string message, Exception? inner) =>
+        new("ScenarioInvalid", ErrorCategory.InvalidData,
+            $"{file}:{line}: field '{field}': {message}", file, inner);
+
+    private static string FieldAt(string text, Mark mark)
+    {
+        var lines = text.Split('\n');
+        if (mark.Line < 1 || mark.Line > lines.Length)
+        {
+            return "(document)";
+        }
+
+        var content = lines[mark.Line - 1];
+        var colon = content.IndexOf(':');
+        var key = (colon > 0 ? content[..colon] : content).Trim().TrimStart('-').Trim();
+        return key.Length == 0 ? "(document)" : key;
+    }
+
+    /// <summary>Line of a dotted field path such as checks.fix[1].points, found through the YAML node tree.</summary>
+    internal static int LineOf(string text, string fieldPath)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0)
+            {
+                return 1;
+            }
+
+            YamlNode node = stream.Documents[0].RootNode;
+            var line = (int)node.Start.Line;
+            foreach (var part in fieldPath.Split('.'))
+            {
+                var name = part;
+                int? index = null;
+                var bracket = part.IndexOf('[');
+                if (bracket > 0)
+                {
+                    name = part[..bracket];
+                    index = int.Parse(part[(bracket + 1)..part.IndexOf(']')], System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                if (node is not YamlMappingNode map)
+                {
+                    break;
+                }
+
+                var entry = map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode k && k.Value == name);
+                if (entry.Key is null)
+                {
+                    break;
+                }
+
+                line = (int)entry.Key.Start.Line;
+                node = entry.Value;
+                if (index is { } i && node is YamlSequenceNode seq && i < seq.Children.Count)
+                {
+                    node = seq.Children[i];
+                    line = (int)node.Start.Line;
+                }
+            }
+
+            return line;
+        }
+        catch (YamlException)
+        {
+            return 1;
+        }
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        a = a.ToLowerInvariant();
+        b = b.ToLowerInvariant();
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+}

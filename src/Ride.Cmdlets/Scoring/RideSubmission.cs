@@ -1,0 +1,26 @@
+namespace Ride.Scoring;
+
+/// <summary>One fix as it ran, with the score of the state it left.</summary>
+public sealed class RideSubmission
+{
+    public string SessionId { get; init; } = "";
+    public string ScenarioId { get; init; } = "";
+    public int Number { get; init; }
+
+    /// <summary>The fix file, or empty when the fix came from -Sql.</summary>
+    public string? Path { get; init; }
+    public DateTimeOffset SubmittedAt { get; init; }
+    public bool Succeeded { get; init; }
+    public int ExitCode { get; init; }
+    public string Output { get; init; } = "";
+    /// <summary>psql's full error output, with context lines.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>The server's message for the statement that stopped the fix.</summary>
+    public string? ErrorMessage { get; init; }
+    public int? ErrorLine { get; init; }
+    public TimeSpan Duration { get; init; }
+    public RideScore? Score { get; init; }
+
+    public override string ToString() => $"{SessionId}#{Number}";
+}

@@ -1,0 +1,395 @@
+using System.Management.Automation;
+using Npgsql;
+using Ride.Common;
+using Ride.Sandbox;
+using Ride.Scenarios;
+using Ride.Workload;
+
+namespace Ride.Sessions;
+
+/// <summary>The life of a session: boot, seed, start actors, apply the incident; reset; stop.</summary>
+public static class SessionManager
+{
+    public const string BookkeepingDatabase = "ride";
+    private const string TemplatePrefix = "ride_template_";
+    private static readonly TimeSpan ActorsConnectTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan IncidentLiveTimeout = TimeSpan.FromSeconds(15);
+
+    public static async Task<SessionRecord> StartAsync(RideScenario scenario, EngineKind engineKind, string? image,
+        IProgress<SandboxProgress> progress, CancellationToken cancellationToken)
+    {
+        progress.Report(new SandboxProgress("Choosing an engine", 2));
+        using var engine = await EngineFactory.CreateAsync(engineKind, cancellationToken).ConfigureAwait(false);
+        var definition = scenario.Definition;
+        var state = new SessionRecord
+        {
+            SessionId = Secrets.NewSessionId(),
+            ScenarioId = scenario.Id,
+            ScenarioPath = scenario.Path,
+            Engine = engine.Kind,
+            StartedAt = DateTimeOffset.UtcNow,
+            SuperPassword = Secrets.NewPassword(),
+            OperatorRole = definition.OperatorRole,
+            OperatorPassword = Secrets.NewPassword(),
+            RolePasswords = definition.Roles.ToDictionary(r => r.Name, _ => Secrets.NewPassword()),
+        };
+        var directory = RidePaths.SessionDirectory(state.SessionId);
+        SessionStore.Save(state);
+        try
+        {
+            var node = await engine.StartNodeAsync(new NodeRequest
+            {
+                SessionId = state.SessionId,
+                SessionDirectory = directory,
+                SuperUser = state.SuperUser,
+                SuperPassword = state.SuperPassword,
+                Image = image,
+                PreferredPort = PreferredPort(),
+            }, progress, cancellationToken).ConfigureAwait(false);
+            state.Nodes.Add(node);
+            SessionStore.Save(state);
+
+            progress.Report(new SandboxProgress("Creating roles and databases", 50));
+            await CreateRolesAndDatabasesAsync(state, definition, cancellationToken).ConfigureAwait(false);
+
+            progress.Report(new SandboxProgress("Seeding the scenario (setup scripts)", 60));
+            foreach (var script in definition.Setup)
+            {
+                await RunScriptAsync(engine, state, scenario.FilePath(script), script, "SetupScriptFailed", cancellationToken).ConfigureAwait(false);
+            }
+
+            await SnapshotDatabasesAsync(state, definition, cancellationToken).ConfigureAwait(false);
+            await StartIncidentAsync(engine, state, scenario, progress, cancellationToken).ConfigureAwait(false);
+            state.Status = SessionStatus.Running;
+            SessionStore.Save(state);
+            progress.Report(new SandboxProgress("Ready", 100));
+            return state;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Never leave a half-made sandbox behind.
+            await DiscardAsync(engine, state, CancellationToken.None).ConfigureAwait(false);
+            if (ex is RideException or OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new RideException("SandboxBootFailed", ErrorCategory.OpenError,
+                $"Starting {scenario.Id} failed: {ex.Message}", scenario.Id, ex);
+        }
+    }
+
+    /// <summary>Back to the start of the incident: actors stopped, databases re-created from their snapshots, incident applied again.</summary>
+    public static async Task<SessionRecord> ResetAsync(SessionRecord state, IProgress<SandboxProgress> progress, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioCatalog.Load(state.ScenarioPath);
+        using var engine = await EngineFactory.ForNodeAsync(state.Primary, cancellationToken).ConfigureAwait(false);
+        await EnsureAliveAsync(engine, state, cancellationToken).ConfigureAwait(false);
+
+        progress.Report(new SandboxProgress("Stopping the actors", 10));
+        await ActorLauncher.StopAsync(RidePaths.SessionDirectory(state.SessionId), state.ActorsPid, cancellationToken).ConfigureAwait(false);
+
+        progress.Report(new SandboxProgress("Restoring the databases", 30));
+        await using (var connection = await Database.OpenAsSystemAsync(state, "postgres", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var database in ScenarioDatabases(scenario.Definition))
+            {
+                await Database.ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {Sql.Identifier(database)} WITH (FORCE)", cancellationToken).ConfigureAwait(false);
+                await Database.ExecuteAsync(connection,
+                    $"CREATE DATABASE {Sql.Identifier(database)} TEMPLATE {Sql.Identifier(TemplatePrefix + database)}", cancellationToken).ConfigureAwait(false);
+            }
+
+            await Database.ExecuteAsync(connection, "ALTER SYSTEM RESET ALL", cancellationToken).ConfigureAwait(false);
+            await Database.ExecuteAsync(connection, "SELECT pg_reload_conf()", cancellationToken).ConfigureAwait(false);
+            await ResetRolesAsync(connection, state, scenario.Definition, cancellationToken).ConfigureAwait(false);
+        }
+
+        File.Delete(Path.Combine(RidePaths.SessionDirectory(state.SessionId), ActorLauncher.AppLogFile));
+        await StartIncidentAsync(engine, state, scenario, progress, cancellationToken).ConfigureAwait(false);
+        return SessionStore.Update(state.SessionId, s =>
+        {
+            s.ActorsPid = state.ActorsPid;
+            s.IncidentAt = state.IncidentAt;
+            s.HintsUsed = 0;
+            s.CommandsUsed.Clear();
+            s.Resets++;
+            s.Status = SessionStatus.Running;
+        });
+    }
+
+    /// <summary>Stops actors and removes the sandbox. Returns notes about things that were already gone.</summary>
+    public static async Task<IReadOnlyList<string>> StopAsync(SessionRecord state, CancellationToken cancellationToken)
+    {
+        var notes = new List<string>();
+        var directory = RidePaths.SessionDirectory(state.SessionId);
+        await ActorLauncher.StopAsync(directory, state.ActorsPid, cancellationToken).ConfigureAwait(false);
+        foreach (var node in state.Nodes)
+        {
+            using var engine = await EngineFactory.ForNodeAsync(node, cancellationToken).ConfigureAwait(false);
+            var note = await engine.RemoveNodeAsync(node, cancellationToken).ConfigureAwait(false);
+            if (note is not null)
+            {
+                notes.Add(note);
+            }
+        }
+
+        SessionStore.Delete(state.SessionId);
+        return notes;
+    }
+
+    public static async Task<string> StatusAsync(SessionRecord state, CancellationToken cancellationToken)
+    {
+        if (state.Status == SessionStatus.Starting || state.Nodes.Count == 0)
+        {
+            return state.Status;
+        }
+
+        try
+        {
+            using var engine = await EngineFactory.ForNodeAsync(state.Primary, cancellationToken).ConfigureAwait(false);
+            return await engine.IsNodeAliveAsync(state.Primary, cancellationToken).ConfigureAwait(false) ? SessionStatus.Running : SessionStatus.Lost;
+        }
+        catch (RideException)
+        {
+            return SessionStatus.Lost;
+        }
+    }
+
+    public static async Task EnsureAliveAsync(SessionRecord state, CancellationToken cancellationToken)
+    {
+        using var engine = await EngineFactory.ForNodeAsync(state.Primary, cancellationToken).ConfigureAwait(false);
+        await EnsureAliveAsync(engine, state, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task EnsureAliveAsync(ISandboxEngine engine, SessionRecord state, CancellationToken cancellationToken)
+    {
+        if (!await engine.IsNodeAliveAsync(state.Primary, cancellationToken).ConfigureAwait(false))
+        {
+            throw new RideException("SessionLost", ErrorCategory.ResourceUnavailable,
+                $"The sandbox of session {state.SessionId} is no longer running. Remove it with Stop-RideScenario -Session {state.SessionId} and start a new one.",
+                state.SessionId);
+        }
+    }
+
+    /// <summary>Runs a scenario script through psql as ride_system; a failure names the script, its line and the server's message.</summary>
+    internal static async Task RunScriptAsync(ISandboxEngine engine, SessionRecord state, string path, string displayName, string errorId,
+        CancellationToken cancellationToken)
+    {
+        var result = await engine.RunPsqlAsync(state.Primary, new PsqlInvocation
+        {
+            User = state.SuperUser,
+            Password = state.SuperPassword,
+            Database = ScenarioIds.DefaultDatabase,
+            Script = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false),
+        }, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            var error = PsqlError.Parse(result.StandardError);
+            var where = error?.Line is { } line ? $"{displayName} line {line}" : displayName;
+            throw new RideException(errorId, ErrorCategory.InvalidData,
+                $"{where}: {error?.Message ?? result.StandardError.Trim()}", path);
+        }
+    }
+
+    private static IEnumerable<string> ScenarioDatabases(ScenarioDefinition definition) =>
+        new[] { ScenarioIds.DefaultDatabase }.Concat(definition.Databases);
+
+    private static int? PreferredPort()
+    {
+        var text = Environment.GetEnvironmentVariable("RIDE_PORT");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, out var port) || port is < 1024 or > 65535)
+        {
+            throw new RideException("InvalidPort", ErrorCategory.InvalidArgument,
+                $"RIDE_PORT is '{text}'; it must be a port number between 1024 and 65535, or unset.", text);
+        }
+
+        return port;
+    }
+
+    private static async Task CreateRolesAndDatabasesAsync(SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
+    {
+        await using (var template = await Database.OpenAsSystemAsync(state, "template1", cancellationToken).ConfigureAwait(false))
+        {
+            await Database.ExecuteAsync(template, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements", cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var connection = await Database.OpenAsSystemAsync(state, "postgres", cancellationToken).ConfigureAwait(false);
+        await Database.ExecuteAsync(connection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements", cancellationToken).ConfigureAwait(false);
+        await Database.ExecuteAsync(connection,
+            $"CREATE ROLE {Sql.Identifier(state.OperatorRole)} LOGIN SUPERUSER PASSWORD {Sql.Literal(state.OperatorPassword)}", cancellationToken).ConfigureAwait(false);
+        foreach (var role in definition.Roles)
+        {
+            var login = role.Login ? "LOGIN" : "NOLOGIN";
+            await Database.ExecuteAsync(connection,
+                $"CREATE ROLE {Sql.Identifier(role.Name)} {login} PASSWORD {Sql.Literal(state.RolePasswords[role.Name])}", cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var database in ScenarioDatabases(definition).Append(BookkeepingDatabase))
+        {
+            await Database.ExecuteAsync(connection, $"CREATE DATABASE {Sql.Identifier(database)}", cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var bookkeeping = await Database.OpenAsSystemAsync(state, BookkeepingDatabase, cancellationToken).ConfigureAwait(false);
+        await Database.ExecuteAsync(bookkeeping,
+            "CREATE TABLE baseline_backends (pid int PRIMARY KEY, application_name text NOT NULL, datname text, usename text, backend_start timestamptz)",
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ResetRolesAsync(NpgsqlConnection connection, SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
+    {
+        await Database.ExecuteAsync(connection,
+            $"ALTER ROLE {Sql.Identifier(state.OperatorRole)} LOGIN SUPERUSER PASSWORD {Sql.Literal(state.OperatorPassword)}", cancellationToken).ConfigureAwait(false);
+        foreach (var role in definition.Roles)
+        {
+            var login = role.Login ? "LOGIN" : "NOLOGIN";
+            await Database.ExecuteAsync(connection,
+                $"ALTER ROLE {Sql.Identifier(role.Name)} {login} NOSUPERUSER PASSWORD {Sql.Literal(state.RolePasswords[role.Name])}", cancellationToken).ConfigureAwait(false);
+            await Database.ExecuteAsync(connection, $"ALTER ROLE {Sql.Identifier(role.Name)} RESET ALL", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Keeps a pristine copy of every scenario database so Reset can bring it back in one CREATE DATABASE.</summary>
+    private static async Task SnapshotDatabasesAsync(SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsSystemAsync(state, "postgres", cancellationToken).ConfigureAwait(false);
+        foreach (var database in ScenarioDatabases(definition))
+        {
+            var template = Sql.Identifier(TemplatePrefix + database);
+            await Database.ExecuteAsync(connection, $"CREATE DATABASE {template} TEMPLATE {Sql.Identifier(database)}", cancellationToken).ConfigureAwait(false);
+            await Database.ExecuteAsync(connection, $"ALTER DATABASE {template} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Actors up, incident applied, baseline recorded, and the first post-incident outcomes logged.</summary>
+    private static async Task StartIncidentAsync(ISandboxEngine engine, SessionRecord state, RideScenario scenario,
+        IProgress<SandboxProgress> progress, CancellationToken cancellationToken)
+    {
+        var definition = scenario.Definition;
+        var directory = RidePaths.SessionDirectory(state.SessionId);
+        progress.Report(new SandboxProgress("Starting the application actors", 75));
+        state.ActorsPid = await ActorLauncher.StartAsync(ActorConfigurationFor(state, definition), cancellationToken).ConfigureAwait(false);
+        SessionStore.Save(state);
+        await WaitForActorsAsync(state, definition, cancellationToken).ConfigureAwait(false);
+
+        progress.Report(new SandboxProgress("Applying the incident", 85));
+        await RunScriptAsync(engine, state, scenario.FilePath(definition.Incident), definition.Incident, "IncidentScriptFailed", cancellationToken)
+            .ConfigureAwait(false);
+        state.IncidentAt = DateTimeOffset.UtcNow;
+        await RecordBaselineAsync(state, definition, cancellationToken).ConfigureAwait(false);
+
+        progress.Report(new SandboxProgress("Waiting for the incident to show", 92));
+        var deadline = DateTime.UtcNow + IncidentLiveTimeout;
+        var loopActors = definition.Actors.Where(a => a.Mode == "loop").Select(a => a.Name).ToHashSet();
+        while (loopActors.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            var seen = AppLog.Read(directory).Where(e => e.Event == "request" && e.Time >= state.IncidentAt).Select(e => e.Actor).ToHashSet();
+            if (loopActors.IsSubsetOf(seen))
+            {
+                break;
+            }
+
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static ActorConfiguration ActorConfigurationFor(SessionRecord state, ScenarioDefinition definition)
+    {
+        var directory = RidePaths.SessionDirectory(state.SessionId);
+        return new ActorConfiguration
+        {
+            SessionDirectory = directory,
+            Host = state.Primary.Host,
+            Port = state.Primary.Port,
+            LogPath = Path.Combine(directory, ActorLauncher.AppLogFile),
+            Actors = definition.Actors.Select(a => new ActorSpec
+            {
+                Name = a.Name,
+                ApplicationName = a.ApplicationName,
+                Database = a.Database,
+                Role = a.Role,
+                Password = a.Role == state.OperatorRole ? state.OperatorPassword : state.RolePasswords[a.Role],
+                Connections = a.Connections,
+                Mode = a.Mode,
+                IntervalMs = a.IntervalMs,
+                Sql = a.Sql,
+            }).ToList(),
+        };
+    }
+
+    private static async Task WaitForActorsAsync(SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
+    {
+        var expected = definition.Actors.Sum(a => a.Connections);
+        if (expected == 0)
+        {
+            return;
+        }
+
+        var names = definition.Actors.Select(a => a.ApplicationName).Distinct().ToArray();
+        await using var connection = await Database.OpenAsSystemAsync(state, "postgres", cancellationToken).ConfigureAwait(false);
+        var deadline = DateTime.UtcNow + ActorsConnectTimeout;
+        long connected = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = ANY(@names) AND backend_type = 'client backend'", connection);
+            command.Parameters.AddWithValue("names", names);
+            connected = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            if (connected >= expected)
+            {
+                return;
+            }
+
+            if (!ActorLauncher.IsRunning(state.ActorsPid))
+            {
+                break;
+            }
+
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+
+        var output = Path.Combine(RidePaths.SessionDirectory(state.SessionId), ActorLauncher.ProcessLogFile);
+        var detail = File.Exists(output) ? LocalEngine.Tail(await File.ReadAllTextAsync(output, cancellationToken).ConfigureAwait(false)) : "";
+        throw new RideException("ActorsStartFailed", ErrorCategory.OpenError,
+            $"Only {connected} of {expected} application connections came up. {detail}".Trim(), state.SessionId);
+    }
+
+    /// <summary>What Trap checks compare against: the actors' backends at the start of the incident, and clean statistics.</summary>
+    private static async Task RecordBaselineAsync(SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsSystemAsync(state, BookkeepingDatabase, cancellationToken).ConfigureAwait(false);
+        await Database.ExecuteAsync(connection, "TRUNCATE baseline_backends", cancellationToken).ConfigureAwait(false);
+        await using (var command = new NpgsqlCommand(
+            """
+            INSERT INTO baseline_backends (pid, application_name, datname, usename, backend_start)
+            SELECT pid, application_name, datname, usename, backend_start FROM pg_stat_activity
+            WHERE application_name = ANY(@names) AND backend_type = 'client backend'
+            """, connection))
+        {
+            command.Parameters.AddWithValue("names", definition.Actors.Select(a => a.ApplicationName).Distinct().ToArray());
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await Database.ExecuteAsync(connection, "SELECT pg_stat_statements_reset()", cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task DiscardAsync(ISandboxEngine engine, SessionRecord state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ActorLauncher.StopAsync(RidePaths.SessionDirectory(state.SessionId), state.ActorsPid, cancellationToken).ConfigureAwait(false);
+            foreach (var node in state.Nodes)
+            {
+                await engine.RemoveNodeAsync(node, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            SessionStore.Delete(state.SessionId);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Threading.Channels;
+using Npgsql;
+
+namespace Ride.Workload;
+
+/// <summary>
+/// The body of the actors process: holds each actor's real connections, runs its statements on schedule and
+/// records every outcome. It ends when told (SIGTERM) or when its session folder disappears.
+/// </summary>
+public static class ActorHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length != 1 || !File.Exists(args[0]))
+        {
+            await Console.Error.WriteLineAsync("usage: Ride.Actors <actors.json>").ConfigureAwait(false);
+            return 2;
+        }
+
+        var configuration = JsonSerializer.Deserialize<ActorConfiguration>(await File.ReadAllTextAsync(args[0]).ConfigureAwait(false))!;
+        using var stop = new CancellationTokenSource();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => context.Cancel = true);
+
+        var log = Channel.CreateUnbounded<AppLogEntry>(new UnboundedChannelOptions { SingleReader = true });
+        var writer = WriteLogAsync(configuration.LogPath, log.Reader);
+        var workers = new List<Task>();
+        foreach (var actor in configuration.Actors)
+        {
+            for (var i = 1; i <= actor.Connections; i++)
+            {
+                workers.Add(RunConnectionAsync(configuration, actor, i, log.Writer, stop.Token));
+            }
+        }
+
+        workers.Add(WatchSessionAsync(configuration.SessionDirectory, stop));
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        log.Writer.Complete();
+        await writer.ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task WatchSessionAsync(string sessionDirectory, CancellationTokenSource stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(500, stop.Token).ConfigureAwait(false);
+                if (!Directory.Exists(sessionDirectory) || File.Exists(Path.Combine(sessionDirectory, "actors.stop")))
+                {
+                    stop.Cancel();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static async Task WriteLogAsync(string path, ChannelReader<AppLogEntry> reader)
+    {
+        await using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        await using var writer = new StreamWriter(stream);
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var entry))
+            {
+                await writer.WriteLineAsync(JsonSerializer.Serialize(entry)).ConfigureAwait(false);
+            }
+
+            await writer.FlushAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task RunConnectionAsync(ActorConfiguration configuration, ActorSpec actor, int number, ChannelWriter<AppLogEntry> log, CancellationToken stop)
+    {
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = configuration.Host,
+            Port = configuration.Port,
+            Database = actor.Database,
+            Username = actor.Role,
+            Password = actor.Password,
+            ApplicationName = actor.ApplicationName,
+            Pooling = false,
+            Timeout = 10,
+            CommandTimeout = 0,
+            Multiplexing = false,
+        };
+        var stagger = TimeSpan.FromMilliseconds(Math.Min(actor.IntervalMs, 1000) * (number - 1) / Math.Max(1, actor.Connections));
+
+        while (!stop.IsCancellationRequested)
+        {
+            NpgsqlConnection? connection = null;
+            try
+            {
+                connection = new NpgsqlConnection(builder.ConnectionString);
+                await connection.OpenAsync(stop).ConfigureAwait(false);
+                Record(log, actor, number, connection.ProcessID, "connect", null, 0);
+                if (actor.Mode == "hold")
+                {
+                    await HoldAsync(connection, actor, number, log, stop).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Task.Delay(stagger, stop).ConfigureAwait(false);
+                    await LoopAsync(connection, actor, number, log, stop).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            {
+                // The connection is gone (terminated, server restarted): record it and reconnect like a pool would.
+                var state = (ex as PostgresException)?.SqlState ?? (ex.InnerException as PostgresException)?.SqlState ?? "08006";
+                Record(log, actor, number, connection?.ProcessID ?? 0, "disconnect", Failure(state, ex.Message), 0);
+                try
+                {
+                    await Task.Delay(500, stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+            finally
+            {
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private static async Task LoopAsync(NpgsqlConnection connection, ActorSpec actor, int number, ChannelWriter<AppLogEntry> log, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var watch = Stopwatch.StartNew();
+            (string State, string Message)? failure = null;
+            foreach (var statement in actor.Sql)
+            {
+                try
+                {
+                    await using var command = new NpgsqlCommand(statement, connection);
+                    await using var reader = await command.ExecuteReaderAsync(stop).ConfigureAwait(false);
+                    while (await reader.ReadAsync(stop).ConfigureAwait(false))
+                    {
+                    }
+                }
+                catch (PostgresException ex) when (!IsConnectionFatal(ex))
+                {
+                    failure = Failure(ex.SqlState, ex.MessageText);
+                    break;
+                }
+            }
+
+            Record(log, actor, number, connection.ProcessID, "request", failure, watch.Elapsed.TotalMilliseconds);
+            await Task.Delay(actor.IntervalMs, stop).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task HoldAsync(NpgsqlConnection connection, ActorSpec actor, int number, ChannelWriter<AppLogEntry> log, CancellationToken stop)
+    {
+        var watch = Stopwatch.StartNew();
+        (string State, string Message)? failure = null;
+        try
+        {
+            await using (var begin = new NpgsqlCommand("BEGIN", connection))
+            {
+                await begin.ExecuteNonQueryAsync(stop).ConfigureAwait(false);
+            }
+
+            foreach (var statement in actor.Sql)
+            {
+                await using var command = new NpgsqlCommand(statement, connection);
+                await using var reader = await command.ExecuteReaderAsync(stop).ConfigureAwait(false);
+                while (await reader.ReadAsync(stop).ConfigureAwait(false))
+                {
+                }
+            }
+        }
+        catch (PostgresException ex) when (!IsConnectionFatal(ex))
+        {
+            failure = Failure(ex.SqlState, ex.MessageText);
+        }
+
+        Record(log, actor, number, connection.ProcessID, "request", failure, watch.Elapsed.TotalMilliseconds);
+
+        // Keep the transaction open; poll now and then so a terminated backend is noticed and reconnected.
+        while (!stop.IsCancellationRequested)
+        {
+            await Task.Delay(Math.Max(actor.IntervalMs, 1000), stop).ConfigureAwait(false);
+            if (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State != System.Data.ConnectionState.Open)
+            {
+                throw new NpgsqlException("The connection was closed by the server.");
+            }
+
+            // Waiting briefly for server messages surfaces a termination without sending anything inside the open transaction.
+            await connection.WaitAsync(10, stop).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsConnectionFatal(PostgresException ex) =>
+        ex.SqlState.StartsWith("08", StringComparison.Ordinal) || ex.SqlState.StartsWith("57P", StringComparison.Ordinal);
+
+    private static (string State, string Message) Failure(string state, string message) => (state, message);
+
+    private static void Record(ChannelWriter<AppLogEntry> log, ActorSpec actor, int number, int pid, string kind, (string State, string Message)? failure, double ms)
+    {
+        log.TryWrite(new AppLogEntry
+        {
+            Time = DateTimeOffset.UtcNow,
+            Actor = actor.Name,
+            ApplicationName = actor.ApplicationName,
+            Connection = number,
+            BackendPid = pid,
+            Event = kind,
+            Ok = failure is null,
+            SqlState = failure?.State,
+            Message = failure?.Message,
+            DurationMs = Math.Round(ms, 2),
+        });
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Management.Automation;
+using System.Text.Json;
+using Ride.Common;
+
+namespace Ride.Workload;
+
+/// <summary>Starts and stops the actors process of a session. The process is detached so it outlives the cmdlet and pwsh.</summary>
+public static class ActorLauncher
+{
+    public const string ConfigurationFile = "actors.json";
+    public const string AppLogFile = "app.log";
+    public const string ProcessLogFile = "actors.out";
+
+    public static async Task<int> StartAsync(ActorConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var directory = configuration.SessionDirectory;
+        File.Delete(Path.Combine(directory, "actors.stop"));
+        var configPath = Path.Combine(directory, ConfigurationFile);
+        await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(configuration), cancellationToken).ConfigureAwait(false);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(configPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var entry = Path.Combine(RidePaths.ModuleDirectory, "Ride.Actors.dll");
+        if (!File.Exists(entry))
+        {
+            throw new RideException("ActorsHostNotFound", ErrorCategory.NotInstalled,
+                $"The actors program '{entry}' is missing from the module folder. Rebuild the module (build.ps1 -Task Build).", entry);
+        }
+
+        var dotnet = DotnetHost();
+        var output = Path.Combine(directory, ProcessLogFile);
+        if (OperatingSystem.IsWindows())
+        {
+            var info = new System.Diagnostics.ProcessStartInfo(dotnet) { UseShellExecute = false, CreateNoWindow = true };
+            info.ArgumentList.Add(entry);
+            info.ArgumentList.Add(configPath);
+            using var process = System.Diagnostics.Process.Start(info)!;
+            return process.Id;
+        }
+
+        // A shell detaches the child into its own session with its output in a file, so no pipe ties it to us.
+        var script = "setsid \"$0\" \"$1\" \"$2\" </dev/null >>\"$3\" 2>&1 & echo $!";
+        var result = await ProcessRunner.RunAsync("/bin/sh", new[] { "-c", script, dotnet, entry, configPath, output }, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded || !int.TryParse(result.StandardOutput.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid))
+        {
+            throw new RideException("ActorsStartFailed", ErrorCategory.OpenError,
+                $"The actors process did not start: {result.StandardError.Trim()}", entry);
+        }
+
+        return pid;
+    }
+
+    /// <summary>Ends the actors process and waits (bounded) for it to go.</summary>
+    public static async Task StopAsync(string sessionDirectory, int? pid, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(sessionDirectory))
+        {
+            await File.WriteAllTextAsync(Path.Combine(sessionDirectory, "actors.stop"), "", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (pid is not { } p || !NativeMethods.ProcessExists(p) || !IsActorsProcess(p))
+        {
+            return;
+        }
+
+        NativeMethods.Terminate(p);
+        for (var i = 0; i < 100 && NativeMethods.ProcessExists(p); i++)
+        {
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (NativeMethods.ProcessExists(p))
+        {
+            NativeMethods.Kill(p);
+        }
+    }
+
+    public static bool IsRunning(int? pid) => pid is { } p && NativeMethods.ProcessExists(p) && IsActorsProcess(p);
+
+    /// <summary>Pids get reused: only signal a process whose command line is our actors program.</summary>
+    private static bool IsActorsProcess(int pid)
+    {
+        var cmdline = $"/proc/{pid}/cmdline";
+        if (!File.Exists(cmdline))
+        {
+            return true;
+        }
+
+        try
+        {
+            return File.ReadAllText(cmdline).Contains("Ride.Actors.dll", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The dotnet muxer that runs this very runtime, else the one on PATH or in DOTNET_ROOT.</summary>
+    private static string DotnetHost()
+    {
+        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        var current = Environment.ProcessPath;
+        if (current is not null && Path.GetFileName(current).Equals(name, StringComparison.OrdinalIgnoreCase))
+        {
+            return current;
+        }
+
+        var runtimeDirectory = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
+        var candidates = new List<string>
+        {
+            Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", "..", name)),
+        };
+        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
+        if (!string.IsNullOrEmpty(root))
+        {
+            candidates.Add(Path.Combine(root, name));
+        }
+
+        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, name)));
+        candidates.AddRange(new[] { "/usr/share/dotnet/dotnet", "/usr/lib/dotnet/dotnet", "/usr/local/share/dotnet/dotnet", @"C:\Program Files\dotnet\dotnet.exe" });
+        return candidates.FirstOrDefault(File.Exists)
+               ?? throw new RideException("DotnetHostNotFound", ErrorCategory.NotInstalled,
+                   "The application actors run on .NET, but no 'dotnet' host was found (searched next to this runtime, DOTNET_ROOT and PATH). "
+                   + "Install the .NET runtime 8 or later, or set DOTNET_ROOT.", name);
+    }
+}

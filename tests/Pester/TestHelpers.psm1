@@ -1,0 +1,85 @@
+# Shared helpers for Ride's Pester suite. Every test file imports this in BeforeAll.
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+function Initialize-RideTest {
+    if (-not $env:RIDE_MODULE_PATH) { throw 'RIDE_MODULE_PATH is not set: run the tests through build.ps1 -Task Test.' }
+    Import-Module $env:RIDE_MODULE_PATH -Force -Global
+    $env:RIDE_SCENARIO_PATH = Join-Path $script:RepoRoot 'tests/scenarios'
+    if (-not $env:RIDE_HOME -or -not (Test-Path $env:RIDE_HOME)) {
+        $env:RIDE_HOME = Join-Path ([IO.Path]::GetTempPath()) ('ride-test-' + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+        New-Item -ItemType Directory -Path $env:RIDE_HOME | Out-Null
+    }
+}
+
+function Get-RepoRoot { $script:RepoRoot }
+
+function Get-ScenarioFolder([string] $Id) {
+    (Get-RideScenario -Id $Id).Path
+}
+
+# Engines the end-to-end suites run on: Local always; Docker when an engine answers (CI starts one).
+function Get-TestEngine {
+    $engines = @('Local')
+    if (-not $env:RIDE_TEST_NO_DOCKER -and (Test-DockerAvailable)) { $engines += 'Docker' }
+    return $engines
+}
+
+function Test-DockerAvailable {
+    $dockerHost = if ($env:DOCKER_HOST) { $env:DOCKER_HOST } else { 'unix:///var/run/docker.sock' }
+    if ($dockerHost -like 'unix://*') { return Test-Path ($dockerHost -replace '^unix://', '') }
+    return $true
+}
+
+# Polls until the script block returns something truthy; fails the test with a message after the timeout.
+function Wait-RideCondition {
+    param([scriptblock] $Condition, [int] $TimeoutSec = 20, [string] $Because = 'the condition')
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $value = & $Condition
+        if ($value) { return $value }
+        Start-Sleep -Milliseconds 100
+    }
+    throw "Timed out after $TimeoutSec s waiting for $Because."
+}
+
+# Runs a query through Npgsql (loaded with the module) and returns the first column of each row.
+function Invoke-RideTestQuery {
+    param([Parameter(Mandatory)] $Session, [Parameter(Mandatory)] [string] $Sql, [string] $Database = 'incident')
+    $builder = [Npgsql.NpgsqlConnectionStringBuilder]::new($Session.ConnectionString)
+    $builder.Database = $Database
+    $builder.Pooling = $false
+    $connection = [Npgsql.NpgsqlConnection]::new($builder.ConnectionString)
+    try {
+        $connection.Open()
+        $command = $connection.CreateCommand()
+        $command.CommandText = $Sql
+        $reader = $command.ExecuteReader()
+        $rows = [Collections.Generic.List[object]]::new()
+        while ($reader.Read()) { $rows.Add($reader.GetValue(0)) }
+        $reader.Dispose()
+        return , $rows.ToArray()
+    } finally {
+        $connection.Dispose()
+    }
+}
+
+# Starts a fresh pwsh that imports the built module and runs a script; returns its output lines.
+function Invoke-FreshPwsh([string] $Script) {
+    $exe = [Environment]::ProcessPath
+    $prefix = @()
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $prefix = @([Environment]::GetCommandLineArgs()[0]) }
+    $full = "`$ErrorActionPreference = 'Stop'; Import-Module '$env:RIDE_MODULE_PATH'; $Script"
+    $output = & $exe @prefix -NoProfile -NonInteractive -Command $full 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "The second pwsh failed ($LASTEXITCODE): $output" }
+    return $output
+}
+
+function Get-ProcessIdsOf([string] $Pattern) {
+    Get-ChildItem /proc -Directory -ErrorAction Ignore | Where-Object { $_.Name -match '^\d+$' } | ForEach-Object {
+        $cmdline = Get-Content -Raw -LiteralPath (Join-Path $_.FullName 'cmdline') -ErrorAction Ignore
+        if ($cmdline -and ($cmdline -replace "`0", ' ') -match $Pattern) { [int]$_.Name }
+    }
+}
+
+Export-ModuleMember -Function *
