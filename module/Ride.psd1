@@ -21,6 +21,7 @@
         'Get-RidePostmortem'
         'Reset-RideScenario'
         'Stop-RideScenario'
+        'Test-RideScenario'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

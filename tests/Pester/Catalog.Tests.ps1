@@ -80,15 +80,18 @@ Describe 'A malformed scenario.yml' {
 
     It 'is an error naming the field that breaks a rule' {
         (Get-Content $script:yml) -replace '^id: .*$', 'id: stage-99/01-bad' -replace '    connections: 1', '    connections: 0' | Set-Content $script:yml
-        try { Get-RideScenario } catch { $err = $_ }
+        try { Get-RideScenario stage-99/01 } catch { $err = $_ }
         $err.FullyQualifiedErrorId | Should -Be 'ScenarioInvalid,Ride.Cmdlets.GetRideScenarioCommand'
         $lineNumber = (Select-String -Path $script:yml -Pattern 'connections: 0').LineNumber
         $err.Exception.Message | Should -Match ([regex]::Escape("scenario.yml:${lineNumber}: field 'actors[0].connections'"))
     }
 
-    It 'rejects an id that is not of the form stage-NN/MM-slug' {
+    It 'is reported while the rest of the catalog is still listed' {
         (Get-Content $script:yml) -replace '^id: .*$', 'id: Not An Id' | Set-Content $script:yml
-        try { Get-RideScenario } catch { $err = $_ }
-        $err.Exception.Message | Should -Match "scenario.yml:\d+: field 'id'"
+        $listed = Get-RideScenario -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'ScenarioInvalid,Ride.Cmdlets.GetRideScenarioCommand'
+        $problems[0].Exception.Message | Should -Match "scenario.yml:\d+: field 'id'"
+        $listed.Id | Should -Contain 'stage-09/05-backward-incompatible-migration'
     }
 }

@@ -5,46 +5,59 @@
 # this starts a private dockerd with its own socket, data root, exec root, pidfile and log, so it never
 # disturbs (or is disturbed by) a system engine; stop-dockerd.sh stops only that daemon.
 #
-# Usage: start-dockerd.sh [--tcp PORT]
-#   --tcp PORT   the private daemon also listens on tcp://127.0.0.1:PORT (for DOCKER_HOST=tcp:// tests);
-#                also settable as RIDE_DOCKERD_TCP_PORT.
+# Usage: start-dockerd.sh [ENV_FILE] [--tcp PORT | --no-tcp]
+#   ENV_FILE     where to write the environment to use (default: $RIDE_DOCKERD_DIR/env, i.e. /var/lib/ride-dockerd/env)
+#   --tcp PORT   the private daemon also listens on tcp://127.0.0.1:PORT, for DOCKER_HOST=tcp:// tests
+#                (default 23750, or RIDE_DOCKERD_TCP_PORT; skipped when the port is taken)
+#   --no-tcp     the private daemon listens on its unix socket only
 #
-# Writes the environment to use into "$RIDE_DOCKERD_DIR/env" (default /var/lib/ride-dockerd/env) and prints it:
+# The environment file (also printed) holds:
 #   export DOCKER_HOST=...
-#   export RIDE_DOCKER_TCP_HOST=...   (only when the private daemon listens on tcp)
+#   export RIDE_DOCKER_TCP_HOST=tcp://127.0.0.1:PORT   when the engine also answers there
+#   export RIDE_STARTED_DOCKERD=1                      when it is this script's private daemon (stop-dockerd.sh stops it)
 set -euo pipefail
 
 state_dir=${RIDE_DOCKERD_DIR:-/var/lib/ride-dockerd}
 socket=${RIDE_DOCKERD_SOCKET:-/run/ride-dockerd.sock}
 # Kept short: containerd's and the shims' unix socket paths live under it and have a length limit.
 exec_root=${RIDE_DOCKERD_EXEC_ROOT:-/run/ride-dockerd}
-tcp_port=${RIDE_DOCKERD_TCP_PORT:-}
+tcp_port=${RIDE_DOCKERD_TCP_PORT-23750}
 ready_timeout=${RIDE_DOCKERD_TIMEOUT:-60}
+env_file=$state_dir/env
 
 while [ $# -gt 0 ]; do
     case "$1" in
         --tcp) tcp_port=${2:?--tcp needs a port}; shift 2 ;;
-        *) echo "start-dockerd.sh: unknown argument '$1'" >&2; exit 2 ;;
+        --no-tcp) tcp_port=""; shift ;;
+        -*) echo "start-dockerd.sh: unknown option '$1'" >&2; exit 2 ;;
+        *) env_file=$1; shift ;;
     esac
 done
 
 pidfile=$state_dir/dockerd.pid
 log=$state_dir/dockerd.log
-env_file=$state_dir/env
 
 answers() {
     timeout 10 docker -H "$1" version --format '{{.Server.Version}}' >/dev/null 2>&1
 }
 
+# write_env DOCKER_HOST TCP_HOST STARTED
 write_env() {
-    mkdir -p "$state_dir"
+    mkdir -p "$(dirname "$env_file")"
     {
         echo "export DOCKER_HOST=$1"
-        if [ -n "${2:-}" ]; then
+        if [ -n "$2" ]; then
             echo "export RIDE_DOCKER_TCP_HOST=$2"
+        fi
+        if [ "$3" = 1 ]; then
+            echo "export RIDE_STARTED_DOCKERD=1"
         fi
     } >"$env_file"
     cat "$env_file"
+}
+
+port_taken() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 if ! command -v docker >/dev/null 2>&1 || ! command -v dockerd >/dev/null 2>&1; then
@@ -61,7 +74,17 @@ if ! command -v docker >/dev/null 2>&1 || ! command -v dockerd >/dev/null 2>&1; 
     fi
 fi
 
-# An engine that already answers wins: a developer's own Docker, or ours from an earlier run.
+# Our private daemon from an earlier run is reused (and still ours to stop).
+if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null && answers "unix://$socket"; then
+    tcp_host=""
+    if [ -n "$tcp_port" ] && answers "tcp://127.0.0.1:$tcp_port"; then
+        tcp_host="tcp://127.0.0.1:$tcp_port"
+    fi
+    write_env "unix://$socket" "$tcp_host" 1
+    exit 0
+fi
+
+# Otherwise an engine that already answers wins, e.g. a developer's own Docker; it is not ours to stop.
 existing=${DOCKER_HOST:-unix:///var/run/docker.sock}
 if answers "$existing"; then
     tcp_host=""
@@ -70,16 +93,7 @@ if answers "$existing"; then
     elif [ -n "$tcp_port" ]; then
         echo "start-dockerd.sh: using the engine at $existing, which does not listen on tcp://127.0.0.1:$tcp_port" >&2
     fi
-    write_env "$existing" "$tcp_host"
-    exit 0
-fi
-
-if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null && answers "unix://$socket"; then
-    tcp_host=""
-    if [ -n "$tcp_port" ] && answers "tcp://127.0.0.1:$tcp_port"; then
-        tcp_host="tcp://127.0.0.1:$tcp_port"
-    fi
-    write_env "unix://$socket" "$tcp_host"
+    write_env "$existing" "$tcp_host" 0
     exit 0
 fi
 
@@ -90,6 +104,11 @@ fi
 
 mkdir -p "$state_dir/data" "$exec_root"
 rm -f "$pidfile" "$socket"
+
+if [ -n "$tcp_port" ] && port_taken "$tcp_port"; then
+    echo "start-dockerd.sh: 127.0.0.1:$tcp_port is taken; the private dockerd listens on its unix socket only." >&2
+    tcp_port=""
+fi
 
 hosts=(--host "unix://$socket")
 if [ -n "$tcp_port" ]; then
@@ -125,4 +144,4 @@ done
 
 # dockerd writes the pidfile itself; make sure it names the process we started even if that was early.
 echo "$dockerd_pid" >"$pidfile"
-write_env "unix://$socket" "${tcp_port:+tcp://127.0.0.1:$tcp_port}"
+write_env "unix://$socket" "${tcp_port:+tcp://127.0.0.1:$tcp_port}" 1

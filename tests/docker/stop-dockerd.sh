@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Stops the private dockerd that start-dockerd.sh started (its pidfile's process only); an engine that was
 # already running is left alone. The data root stays, so the test image is reused next time.
+# Usage: stop-dockerd.sh [ENV_FILE]   (the file start-dockerd.sh wrote; removed here)
 set -euo pipefail
 
 state_dir=${RIDE_DOCKERD_DIR:-/var/lib/ride-dockerd}
 pidfile=$state_dir/dockerd.pid
-env_file=$state_dir/env
+env_file=${1:-$state_dir/env}
 
 if [ ! -f "$pidfile" ]; then
     echo "stop-dockerd.sh: no private dockerd was started (no $pidfile)." >&2

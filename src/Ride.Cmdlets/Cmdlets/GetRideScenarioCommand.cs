@@ -31,7 +31,17 @@ public sealed class GetRideScenarioCommand : RideCmdlet
         {
             var topic = Topic is null ? null : new WildcardPattern(Topic, WildcardOptions.IgnoreCase);
             var level = Level is null ? null : new WildcardPattern(Level, WildcardOptions.IgnoreCase);
-            foreach (var scenario in ScenarioCatalog.Find(Id))
+            var listing = ScenarioCatalog.Scan();
+            if (Id is null || WildcardPattern.ContainsWildcardCharacters(Id))
+            {
+                // A broken scenario folder is reported, and the rest of the catalog is still listed.
+                foreach (var problem in listing.Problems)
+                {
+                    WriteError(ToErrorRecord(problem));
+                }
+            }
+
+            foreach (var scenario in ScenarioCatalog.Find(listing, Id))
             {
                 if ((topic is null || topic.IsMatch(scenario.Topic)) && (level is null || level.IsMatch(scenario.Level)))
                 {

@@ -62,7 +62,9 @@ internal static class DockerClients
     /// <summary>The error for an engine that does not answer.</summary>
     public static RideException Unavailable(string endpoint, Exception? inner)
     {
-        var source = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(HostVariable)) ? "the default endpoint" : "DOCKER_HOST";
+        var source = endpoint == Environment.GetEnvironmentVariable(HostVariable)?.Trim() ? "DOCKER_HOST"
+            : endpoint == DefaultEndpoint ? "the default endpoint"
+            : "the engine the sandbox was made on";
         var reason = inner is null ? "" : $" ({Innermost(inner).Message})";
         return new RideException("DockerUnavailable", ErrorCategory.ResourceUnavailable,
             $"No Docker engine answered at {endpoint} ({source}){reason}. Start Docker (Docker Desktop, or 'sudo systemctl start docker'), "

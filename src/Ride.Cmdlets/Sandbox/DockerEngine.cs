@@ -109,11 +109,7 @@ public sealed class DockerEngine : ISandboxEngine
     {
         var image = DockerImages.Resolve(request.Image);
         progress.Report(new SandboxProgress($"Looking for the image {image}", 5));
-        await CallAsync(async () =>
-        {
-            await DockerImages.EnsureAsync(client, Endpoint, image, progress, 5, 35, cancellationToken).ConfigureAwait(false);
-            return true;
-        }).ConfigureAwait(false);
+        await CallAsync(() => DockerImages.EnsureAsync(client, Endpoint, image, progress, 5, 35, cancellationToken)).ConfigureAwait(false);
 
         var node = new SandboxNode
         {
@@ -233,7 +229,7 @@ public sealed class DockerEngine : ISandboxEngine
         // The client is shared by every engine on the same endpoint for the life of the process.
     }
 
-    private async Task<bool> CreateAndStartAsync(SandboxNode node, NodeRequest request, string image, CancellationToken cancellationToken)
+    private async Task CreateAndStartAsync(SandboxNode node, NodeRequest request, string image, CancellationToken cancellationToken)
     {
         var hostPort = request.PreferredPort;
         while (true)
@@ -262,6 +258,11 @@ public sealed class DockerEngine : ISandboxEngine
         }
 
         var inspect = await client.Containers.InspectContainerAsync(node.ContainerId, cancellationToken).ConfigureAwait(false);
+        if (inspect.State is not { Running: true })
+        {
+            throw await BootFailedAsync(node, inspect.State, cancellationToken).ConfigureAwait(false);
+        }
+
         var binding = inspect.NetworkSettings?.Ports is { } ports && ports.TryGetValue(PortKey, out var bindings)
             ? bindings?.FirstOrDefault(b => b.HostIP == LoopbackAddress)
             : null;
@@ -272,7 +273,6 @@ public sealed class DockerEngine : ISandboxEngine
         }
 
         node.Port = port;
-        return true;
     }
 
     private static CreateContainerParameters ContainerParameters(SandboxNode node, NodeRequest request, string image, int? hostPort)
@@ -335,7 +335,7 @@ public sealed class DockerEngine : ISandboxEngine
     /// Ready means pg_isready answers inside the container and a real login through the published port works:
     /// the official image runs a temporary server during initialisation and restarts, so one early answer proves nothing.
     /// </summary>
-    private async Task<bool> WaitUntilReadyAsync(SandboxNode node, NodeRequest request, CancellationToken cancellationToken)
+    private async Task WaitUntilReadyAsync(SandboxNode node, NodeRequest request, CancellationToken cancellationToken)
     {
         var container = node.ContainerId!;
         var deadline = DateTime.UtcNow + ReadinessTimeout;
@@ -346,11 +346,7 @@ public sealed class DockerEngine : ISandboxEngine
             var state = (await client.Containers.InspectContainerAsync(container, cancellationToken).ConfigureAwait(false)).State;
             if (state is not { Running: true })
             {
-                var tail = await LogTailAsync(container, cancellationToken).ConfigureAwait(false);
-                throw new RideException("SandboxBootFailed", ErrorCategory.OpenError,
-                    $"The container {node.ContainerName} ({node.Image}) exited during start-up with exit code "
-                    + $"{(state?.ExitCode ?? -1).ToString(CultureInfo.InvariantCulture)}. The end of its log:{Environment.NewLine}{tail}",
-                    node.Image);
+                throw await BootFailedAsync(node, state, cancellationToken).ConfigureAwait(false);
             }
 
             var insideReady = true;
@@ -375,7 +371,7 @@ public sealed class DockerEngine : ISandboxEngine
                 if (version is not null)
                 {
                     node.ServerVersion = version;
-                    return true;
+                    return;
                 }
 
                 lastProblem = problem!;
@@ -392,6 +388,15 @@ public sealed class DockerEngine : ISandboxEngine
 
             await Task.Delay(ReadinessPoll, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task<RideException> BootFailedAsync(SandboxNode node, State? state, CancellationToken cancellationToken)
+    {
+        var tail = await LogTailAsync(node.ContainerId!, cancellationToken).ConfigureAwait(false);
+        return new RideException("SandboxBootFailed", ErrorCategory.OpenError,
+            $"The container {node.ContainerName} ({node.Image}) exited during start-up with exit code "
+            + $"{(state?.ExitCode ?? -1).ToString(CultureInfo.InvariantCulture)}. The end of its log:{Environment.NewLine}{tail}",
+            node.Image);
     }
 
     /// <summary>A login as the superuser through the published port; returns the server version (major.minor) or why it failed.</summary>
@@ -558,6 +563,13 @@ public sealed class DockerEngine : ISandboxEngine
             $"The sandbox container {node.ContainerName} is no longer running ({DockerClients.ErrorMessage(ex)}). "
             + "Remove the session with Stop-RideScenario and start a new one.",
             node.ContainerName, ex);
+
+    private Task CallAsync(Func<Task> call) =>
+        CallAsync(async () =>
+        {
+            await call().ConfigureAwait(false);
+            return true;
+        });
 
     /// <summary>Every call to the engine goes through here, so an engine that stops answering is reported as DockerUnavailable.</summary>
     private async Task<T> CallAsync<T>(Func<Task<T>> call)

@@ -99,6 +99,7 @@ internal static class DockerImages
         private readonly IProgress<SandboxProgress> progress;
         private readonly int startPercent;
         private readonly int endPercent;
+        private SandboxProgress? last;
 
         public PullTracker(string image, IProgress<SandboxProgress> progress, int startPercent, int endPercent)
         {
@@ -134,14 +135,24 @@ internal static class DockerImages
             {
                 bytes[value.ID] = (p.Current ?? 0, p.Total ?? 0);
             }
+            else if (fraction >= DownloadShare && bytes.TryGetValue(value.ID, out var known))
+            {
+                // The last Downloading message rarely reports the final bytes; a finished download has them all.
+                bytes[value.ID] = (known.Total, known.Total);
+            }
 
             var overall = layers.Values.Average();
             var done = layers.Values.Count(f => f >= 1.0);
             var downloaded = bytes.Values.Sum(b => b.Current);
             var total = bytes.Values.Sum(b => b.Total);
             var size = total > 0 ? string.Create(CultureInfo.InvariantCulture, $", {downloaded / 1048576.0:0.0} of {total / 1048576.0:0.0} MB") : "";
-            progress.Report(new SandboxProgress($"Pulling {image}: {done} of {layers.Count} layers{size}",
-                startPercent + (int)Math.Round((endPercent - startPercent) * overall)));
+            var report = new SandboxProgress($"Pulling {image}: {done} of {layers.Count} layers{size}",
+                startPercent + (int)Math.Round((endPercent - startPercent) * overall));
+            if (report != last)
+            {
+                last = report;
+                progress.Report(report);
+            }
         }
 
         private static double? Fraction(string status, JSONProgress? detail)

@@ -87,6 +87,18 @@ public interface ISandboxEngine : IDisposable
 
 public static class ServerSettings
 {
+    /// <summary>The defaults with a scenario's own settings on top.</summary>
+    public static IReadOnlyDictionary<string, string> Merge(IReadOnlyDictionary<string, string> scenario)
+    {
+        var merged = new Dictionary<string, string>(Defaults);
+        foreach (var (name, value) in scenario)
+        {
+            merged[name] = value;
+        }
+
+        return merged;
+    }
+
     public static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>
     {
         ["shared_preload_libraries"] = "pg_stat_statements",

@@ -7,27 +7,32 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Ride.Scenarios;
 
-/// <summary>Finds, parses and validates scenario folders: the module's own scenarios/ plus RIDE_SCENARIO_PATH.</summary>
+public sealed record CatalogListing(IReadOnlyList<RideScenario> Scenarios, IReadOnlyList<RideException> Problems);
+
+/// <summary>Finds, parses and validates scenario folders: RIDE_SCENARIO_PATH plus the module's own scenarios/.</summary>
 public static class ScenarioCatalog
 {
     public const string FileName = "scenario.yml";
 
+    /// <summary>RIDE_SCENARIO_PATH first, so an author's copy of a scenario wins over the one shipped with the module.</summary>
     public static IReadOnlyList<string> SearchRoots()
     {
-        var roots = new List<string> { Path.Combine(RidePaths.ModuleDirectory, "scenarios") };
+        var roots = new List<string>();
         var extra = Environment.GetEnvironmentVariable("RIDE_SCENARIO_PATH");
         if (!string.IsNullOrWhiteSpace(extra))
         {
             roots.AddRange(extra.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
+        roots.Add(Path.Combine(RidePaths.ModuleDirectory, "scenarios"));
         return roots;
     }
 
-    /// <summary>Every scenario in the search roots; a malformed one fails the whole listing so it cannot go unnoticed.</summary>
-    public static IReadOnlyList<RideScenario> LoadAll()
+    /// <summary>Every valid scenario in the search roots, and one error per scenario folder that does not load.</summary>
+    public static CatalogListing Scan()
     {
         var byId = new Dictionary<string, RideScenario>(StringComparer.OrdinalIgnoreCase);
+        var problems = new List<RideException>();
         foreach (var root in SearchRoots())
         {
             if (!Directory.Exists(root))
@@ -37,18 +42,29 @@ public static class ScenarioCatalog
 
             foreach (var file in Directory.EnumerateFiles(root, FileName, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                var scenario = Load(Path.GetDirectoryName(file)!);
-                byId.TryAdd(scenario.Id, scenario);
+                try
+                {
+                    var scenario = Load(Path.GetDirectoryName(file)!);
+                    byId.TryAdd(scenario.Id, scenario);
+                }
+                catch (RideException ex)
+                {
+                    problems.Add(ex);
+                }
             }
         }
 
-        return byId.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        return new CatalogListing(byId.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(), problems);
     }
 
+    public static IReadOnlyList<RideScenario> LoadAll() => Scan().Scenarios;
+
     /// <summary>Resolves a full id, a short id or a wildcard to scenarios; an unknown id is an error naming the closest ids.</summary>
-    public static IReadOnlyList<RideScenario> Find(string? id)
+    public static IReadOnlyList<RideScenario> Find(string? id) => Find(Scan(), id);
+
+    public static IReadOnlyList<RideScenario> Find(CatalogListing listing, string? id)
     {
-        var all = LoadAll();
+        var all = listing.Scenarios;
         if (string.IsNullOrWhiteSpace(id))
         {
             return all;
@@ -65,6 +81,15 @@ public static class ScenarioCatalog
         if (exact.Count > 0)
         {
             return exact;
+        }
+
+        // The scenario may exist but not load: then its own error is the useful one.
+        var folder = id.Replace('\\', '/');
+        var broken = listing.Problems.FirstOrDefault(p => p.Target is string file
+            && file.Replace('\\', '/').Contains("/" + ScenarioIds.ShortId(folder) + "-", StringComparison.OrdinalIgnoreCase));
+        if (broken is not null)
+        {
+            throw broken;
         }
 
         var closest = all

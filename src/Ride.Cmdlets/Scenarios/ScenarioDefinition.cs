@@ -10,6 +10,9 @@ public sealed class ScenarioDefinition
     public string Duration { get; set; } = "";
     public string Briefing { get; set; } = "";
     public List<string> Databases { get; set; } = new();
+
+    /// <summary>Server settings for this scenario, on top of the ones every sandbox has (e.g. max_connections).</summary>
+    public Dictionary<string, string> Settings { get; set; } = new();
     public string OperatorRole { get; set; } = "dba";
     public List<RoleDefinition> Roles { get; set; } = new();
     public List<string> Setup { get; set; } = new() { "setup.sql" };
@@ -35,9 +38,15 @@ public sealed class ActorDefinition
     public string Role { get; set; } = "";
     public int Connections { get; set; } = 1;
 
-    /// <summary>loop: run the statements every IntervalMs; hold: run them once inside a transaction and keep it open.</summary>
+    /// <summary>
+    /// loop: run the statements every IntervalMs; hold: run them once inside a transaction and keep it open
+    /// (idle in transaction, locks held); idle: run them once, then keep the connection open and idle.
+    /// </summary>
     public string Mode { get; set; } = "loop";
     public int IntervalMs { get; set; } = 500;
+
+    /// <summary>loop only: open a new connection for every request (no pool), so refused connections show as failed requests.</summary>
+    public bool ConnectPerRequest { get; set; }
     public List<string> Sql { get; set; } = new();
 }
 

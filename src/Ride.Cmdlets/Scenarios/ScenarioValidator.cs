@@ -13,7 +13,7 @@ public static partial class ScenarioValidator
     [GeneratedRegex(@"^[a-z_][a-z0-9_]*$")]
     private static partial Regex NamePattern();
 
-    private static readonly string[] Modes = { "loop", "hold" };
+    private static readonly string[] Modes = { "loop", "hold", "idle" };
 
     public static IReadOnlyList<ScenarioProblem> Validate(ScenarioDefinition d, string directory)
     {
@@ -32,6 +32,13 @@ public static partial class ScenarioValidator
         Need(!string.IsNullOrWhiteSpace(d.Level), "level", "is required.");
         Need(!string.IsNullOrWhiteSpace(d.Briefing), "briefing", "is required: the symptoms the operator is told about.");
         Need(NamePattern().IsMatch(d.OperatorRole), "operatorRole", $"'{d.OperatorRole}' is not a plain lower-case role name.");
+
+        foreach (var name in d.Settings.Keys)
+        {
+            Need(NamePattern().IsMatch(name.Replace(".", "_", StringComparison.Ordinal)), "settings", $"'{name}' is not a server setting name.");
+            Need(name is not ("listen_addresses" or "port" or "unix_socket_directories" or "shared_preload_libraries"), "settings",
+                $"'{name}' is managed by Ride and cannot be changed by a scenario.");
+        }
 
         for (var i = 0; i < d.Databases.Count; i++)
         {
@@ -72,6 +79,7 @@ public static partial class ScenarioValidator
             Need(Modes.Contains(a.Mode), at + ".mode", $"'{a.Mode}' is not one of: {string.Join(", ", Modes)}.");
             Need(a.IntervalMs is >= 10 and <= 600_000, at + ".intervalMs", "must be between 10 and 600000.");
             Need(a.Sql.Count > 0 && a.Sql.All(s => !string.IsNullOrWhiteSpace(s)), at + ".sql", "needs at least one statement.");
+            Need(!a.ConnectPerRequest || a.Mode == "loop", at + ".connectPerRequest", "only applies to mode loop.");
         }
 
         var checkNames = new HashSet<string>(StringComparer.Ordinal);

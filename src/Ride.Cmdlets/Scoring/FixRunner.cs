@@ -31,6 +31,7 @@ public static class FixRunner
             Options = $"-c statement_timeout={timeout} -c lock_timeout={timeout} -c idle_in_transaction_session_timeout={timeout}",
         }, cancellationToken).ConfigureAwait(false);
         watch.Stop();
+        await SettleAsync(state, cancellationToken).ConfigureAwait(false);
 
         var updated = SessionStore.Update(state.SessionId, s => s.Submissions++);
         var score = await ScoreEvaluator.EvaluateAsync(updated, scenario, cancellationToken).ConfigureAwait(false);
@@ -53,6 +54,29 @@ public static class FixRunner
         };
         Keep(state.SessionId, sql, submission);
         return submission;
+    }
+
+    /// <summary>
+    /// A backend told to terminate leaves within milliseconds of the fix's return; wait until the application
+    /// backends from the start of the incident stop changing, so the score sees the settled state.
+    /// </summary>
+    private static async Task SettleAsync(SessionRecord state, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsSystemAsync(state, SessionManager.BookkeepingDatabase, cancellationToken).ConfigureAwait(false);
+        string? previous = null;
+        for (var attempt = 0; attempt < 80; attempt++)
+        {
+            var current = await Database.ScalarAsync<string>(connection,
+                "SELECT coalesce(string_agg(b.pid::text, ',' ORDER BY b.pid), '') FROM baseline_backends b JOIN pg_stat_activity a ON a.pid = b.pid",
+                cancellationToken).ConfigureAwait(false);
+            if (current == previous)
+            {
+                return;
+            }
+
+            previous = current;
+            await Task.Delay(25, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static void Keep(string sessionId, string sql, RideSubmission submission)

@@ -45,6 +45,7 @@ public static class SessionManager
                 SuperPassword = state.SuperPassword,
                 Image = image,
                 PreferredPort = PreferredPort(),
+                Settings = ServerSettings.Merge(definition.Settings),
             }, progress, cancellationToken).ConfigureAwait(false);
             state.Nodes.Add(node);
             SessionStore.Save(state);
@@ -102,6 +103,7 @@ public static class SessionManager
             await Database.ExecuteAsync(connection, "ALTER SYSTEM RESET ALL", cancellationToken).ConfigureAwait(false);
             await Database.ExecuteAsync(connection, "SELECT pg_reload_conf()", cancellationToken).ConfigureAwait(false);
             await ResetRolesAsync(connection, state, scenario.Definition, cancellationToken).ConfigureAwait(false);
+            await RestoreSettingsAsync(connection, state, cancellationToken).ConfigureAwait(false);
         }
 
         File.Delete(Path.Combine(RidePaths.SessionDirectory(state.SessionId), ActorLauncher.AppLogFile));
@@ -253,9 +255,60 @@ public static class SessionManager
         }
     }
 
-    /// <summary>Keeps a pristine copy of every scenario database so Reset can bring it back in one CREATE DATABASE.</summary>
+    private static async Task RestoreSettingsAsync(NpgsqlConnection connection, SessionRecord state, CancellationToken cancellationToken)
+    {
+        var statements = new List<string>();
+        await using (var bookkeeping = await Database.OpenAsSystemAsync(state, BookkeepingDatabase, cancellationToken).ConfigureAwait(false))
+        await using (var command = new NpgsqlCommand("SELECT datname, rolname, setconfig FROM setting_snapshot", bookkeeping))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var database = reader.IsDBNull(0) ? null : reader.GetString(0);
+                var role = reader.IsDBNull(1) ? null : reader.GetString(1);
+                var target = (role, database) switch
+                {
+                    (null, { } d) => $"DATABASE {Sql.Identifier(d)}",
+                    ({ } r, null) => $"ROLE {Sql.Identifier(r)}",
+                    ({ } r, { } d) => $"ROLE {Sql.Identifier(r)} IN DATABASE {Sql.Identifier(d)}",
+                    _ => null,
+                };
+                if (target is null)
+                {
+                    continue;
+                }
+
+                foreach (var setting in reader.GetFieldValue<string[]>(2))
+                {
+                    var equals = setting.IndexOf('=');
+                    statements.Add($"ALTER {target} SET {Sql.Identifier(setting[..equals])} = {Sql.Literal(setting[(equals + 1)..])}");
+                }
+            }
+        }
+
+        foreach (var statement in statements)
+        {
+            await Database.ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Keeps a pristine copy of every scenario database so Reset can bring it back in one CREATE DATABASE, and the
+    /// per-role and per-database settings the setup made, which a database copy does not carry.
+    /// </summary>
     private static async Task SnapshotDatabasesAsync(SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
     {
+        await using (var bookkeeping = await Database.OpenAsSystemAsync(state, BookkeepingDatabase, cancellationToken).ConfigureAwait(false))
+        {
+            await Database.ExecuteAsync(bookkeeping, """
+                CREATE TABLE setting_snapshot AS
+                SELECT d.datname, r.rolname, s.setconfig
+                FROM pg_db_role_setting s
+                LEFT JOIN pg_database d ON d.oid = s.setdatabase
+                LEFT JOIN pg_roles r ON r.oid = s.setrole
+                """, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var connection = await Database.OpenAsSystemAsync(state, "postgres", cancellationToken).ConfigureAwait(false);
         foreach (var database in ScenarioDatabases(definition))
         {
@@ -316,6 +369,7 @@ public static class SessionManager
                 Connections = a.Connections,
                 Mode = a.Mode,
                 IntervalMs = a.IntervalMs,
+                ConnectPerRequest = a.ConnectPerRequest,
                 Sql = a.Sql,
             }).ToList(),
         };
@@ -323,13 +377,15 @@ public static class SessionManager
 
     private static async Task WaitForActorsAsync(SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
     {
-        var expected = definition.Actors.Sum(a => a.Connections);
+        // Actors that connect per request come and go; only the ones that hold connections can be waited for.
+        var steady = definition.Actors.Where(a => !a.ConnectPerRequest).ToList();
+        var expected = steady.Sum(a => a.Connections);
         if (expected == 0)
         {
             return;
         }
 
-        var names = definition.Actors.Select(a => a.ApplicationName).Distinct().ToArray();
+        var names = steady.Select(a => a.ApplicationName).Distinct().ToArray();
         await using var connection = await Database.OpenAsSystemAsync(state, "postgres", cancellationToken).ConfigureAwait(false);
         var deadline = DateTime.UtcNow + ActorsConnectTimeout;
         long connected = 0;
@@ -370,7 +426,7 @@ public static class SessionManager
             WHERE application_name = ANY(@names) AND backend_type = 'client backend'
             """, connection))
         {
-            command.Parameters.AddWithValue("names", definition.Actors.Select(a => a.ApplicationName).Distinct().ToArray());
+            command.Parameters.AddWithValue("names", definition.Actors.Where(a => !a.ConnectPerRequest).Select(a => a.ApplicationName).Distinct().ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -20,5 +20,6 @@ public sealed class ActorSpec
     public int Connections { get; set; } = 1;
     public string Mode { get; set; } = "loop";
     public int IntervalMs { get; set; } = 500;
+    public bool ConnectPerRequest { get; set; }
     public List<string> Sql { get; set; } = new();
 }

@@ -103,16 +103,23 @@ public static class ActorHost
             Multiplexing = false,
         };
         var stagger = TimeSpan.FromMilliseconds(Math.Min(actor.IntervalMs, 1000) * (number - 1) / Math.Max(1, actor.Connections));
+        if (actor.ConnectPerRequest)
+        {
+            await RunPerRequestAsync(builder.ConnectionString, actor, number, stagger, log, stop).ConfigureAwait(false);
+            return;
+        }
 
         while (!stop.IsCancellationRequested)
         {
             NpgsqlConnection? connection = null;
+            var pid = 0;
             try
             {
                 connection = new NpgsqlConnection(builder.ConnectionString);
                 await connection.OpenAsync(stop).ConfigureAwait(false);
-                Record(log, actor, number, connection.ProcessID, "connect", null, 0);
-                if (actor.Mode == "hold")
+                pid = connection.ProcessID;
+                Record(log, actor, number, pid, "connect", null, 0);
+                if (actor.Mode is "hold" or "idle")
                 {
                     await HoldAsync(connection, actor, number, log, stop).ConfigureAwait(false);
                 }
@@ -130,7 +137,7 @@ public static class ActorHost
             {
                 // The connection is gone (terminated, server restarted): record it and reconnect like a pool would.
                 var state = (ex as PostgresException)?.SqlState ?? (ex.InnerException as PostgresException)?.SqlState ?? "08006";
-                Record(log, actor, number, connection?.ProcessID ?? 0, "disconnect", Failure(state, ex.Message), 0);
+                Record(log, actor, number, pid, pid > 0 ? "disconnect" : "connect", Failure(state, (ex as PostgresException)?.MessageText ?? ex.Message), 0);
                 try
                 {
                     await Task.Delay(500, stop).ConfigureAwait(false);
@@ -178,14 +185,59 @@ public static class ActorHost
         }
     }
 
+    /// <summary>A client without a pool: every request opens its own connection, so a refused connection is a failed request.</summary>
+    private static async Task RunPerRequestAsync(string connectionString, ActorSpec actor, int number, TimeSpan stagger, ChannelWriter<AppLogEntry> log,
+        CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(stagger, stop).ConfigureAwait(false);
+            while (!stop.IsCancellationRequested)
+            {
+                var watch = Stopwatch.StartNew();
+                (string State, string Message)? failure = null;
+                var pid = 0;
+                try
+                {
+                    await using var connection = new NpgsqlConnection(connectionString);
+                    await connection.OpenAsync(stop).ConfigureAwait(false);
+                    pid = connection.ProcessID;
+                    foreach (var statement in actor.Sql)
+                    {
+                        await using var command = new NpgsqlCommand(statement, connection);
+                        await using var reader = await command.ExecuteReaderAsync(stop).ConfigureAwait(false);
+                        while (await reader.ReadAsync(stop).ConfigureAwait(false))
+                        {
+                        }
+                    }
+                }
+                catch (PostgresException ex)
+                {
+                    failure = Failure(ex.SqlState, ex.MessageText);
+                }
+                catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException)
+                {
+                    failure = Failure((ex.InnerException as PostgresException)?.SqlState ?? "08006", ex.Message);
+                }
+
+                Record(log, actor, number, pid, "request", failure, watch.Elapsed.TotalMilliseconds);
+                await Task.Delay(actor.IntervalMs, stop).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
     private static async Task HoldAsync(NpgsqlConnection connection, ActorSpec actor, int number, ChannelWriter<AppLogEntry> log, CancellationToken stop)
     {
         var watch = Stopwatch.StartNew();
         (string State, string Message)? failure = null;
         try
         {
-            await using (var begin = new NpgsqlCommand("BEGIN", connection))
+            if (actor.Mode == "hold")
             {
+                await using var begin = new NpgsqlCommand("BEGIN", connection);
                 await begin.ExecuteNonQueryAsync(stop).ConfigureAwait(false);
             }
 
@@ -205,7 +257,7 @@ public static class ActorHost
 
         Record(log, actor, number, connection.ProcessID, "request", failure, watch.Elapsed.TotalMilliseconds);
 
-        // Keep the transaction open; poll now and then so a terminated backend is noticed and reconnected.
+        // Keep the connection (and any transaction) open; poll now and then so a terminated backend is noticed and reconnected.
         while (!stop.IsCancellationRequested)
         {
             await Task.Delay(Math.Max(actor.IntervalMs, 1000), stop).ConfigureAwait(false);

@@ -22,11 +22,12 @@ public static partial class LogReader
             Actor = e.Actor,
             ApplicationName = e.ApplicationName,
             Ok = e.Ok,
-            Level = e.Event switch
+            Level = (e.Event, e.Ok) switch
             {
-                "connect" => "CONNECT",
-                "disconnect" => "DISCONNECT",
-                _ => e.Ok ? "OK" : "ERROR",
+                ("connect", true) => "CONNECT",
+                ("disconnect", _) => "DISCONNECT",
+                (_, true) => "OK",
+                _ => "ERROR",
             },
             SqlState = e.SqlState,
             Message = e.Message ?? (e.Event == "connect" ? $"connected (backend pid {e.BackendPid})" : $"ok in {e.DurationMs.ToString(CultureInfo.InvariantCulture)} ms"),

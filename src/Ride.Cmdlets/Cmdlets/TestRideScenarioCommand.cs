@@ -1,0 +1,54 @@
+using System.Management.Automation;
+using Ride.Common;
+using Ride.Sandbox;
+using Ride.Scenarios;
+
+namespace Ride.Cmdlets;
+
+/// <summary>Proves a scenario keeps its promises, each expectation in a fresh sandbox.</summary>
+[Cmdlet(VerbsDiagnostic.Test, "RideScenario", DefaultParameterSetName = IdSet)]
+[OutputType(typeof(RideScenarioTestResult))]
+public sealed class TestRideScenarioCommand : RideCmdlet
+{
+    private const string IdSet = "Id";
+    private const string PathSet = "Path";
+
+    /// <summary>Scenario id (full, short or wildcard) from the catalog.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(ScenarioIdCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Id { get; set; } = "";
+
+    /// <summary>A scenario folder that is not (yet) in the catalog.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>Where the sandboxes run: Auto, Docker or Local.</summary>
+    [Parameter]
+    public EngineKind Engine { get; set; } = EngineKind.Auto;
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            var scenarios = ParameterSetName == PathSet
+                ? new[] { ScenarioCatalog.Load(GetUnresolvedProviderPathFromPSPath(Path)) }
+                : ScenarioCatalog.Find(Id);
+            foreach (var scenario in scenarios)
+            {
+                foreach (var expectation in ScenarioTester.Expectations(scenario).ToList())
+                {
+                    var result = Run($"Testing {scenario.Id}: {expectation}",
+                        (progress, token) => ScenarioTester.RunAsync(scenario, Engine, expectation, progress, token));
+                    WriteObject(result);
+                }
+            }
+        }
+        catch (RideException ex)
+        {
+            ThrowRide(ex);
+        }
+    }
+}
