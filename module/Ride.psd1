@@ -22,6 +22,7 @@
         'Reset-RideScenario'
         'Stop-RideScenario'
         'Test-RideScenario'
+        'New-RideScenario'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

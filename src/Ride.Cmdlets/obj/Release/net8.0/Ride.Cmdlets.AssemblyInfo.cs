@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Ride contributors")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Release")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+57a90290985448c2a92776fc9e5ec50833688809")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+7141af7a76e1cbb48f8c4fef5eb9037c78f4be17")]
 [assembly: System.Reflection.AssemblyProductAttribute("Ride")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Ride.Cmdlets")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]
