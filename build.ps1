@@ -128,6 +128,14 @@ function Invoke-Build {
         'Npgsql.dll'
         'Microsoft.Extensions.Logging.Abstractions.dll'
         'YamlDotNet.dll'
+        'Docker.DotNet.dll'
+        'Docker.DotNet.Handler.Abstractions.dll'
+        'Docker.DotNet.LegacyHttp.dll'
+        'Docker.DotNet.NativeHttp.dll'
+        'Docker.DotNet.NPipe.dll'
+        'Docker.DotNet.Unix.dll'
+        'Microsoft.Net.Http.Client.dll'
+        'System.IO.Pipelines.dll'
     )
     foreach ($file in $binaries) {
         $source = Join-Path $publish $file

@@ -178,8 +178,10 @@ Describe 'stage-09/05 on <_>' -ForEach $engines {
             $columns = Invoke-RideTestQuery -Session $script:s -Database app_db -Sql "SELECT column_name FROM information_schema.columns WHERE table_name = 'orders'"
             $columns | Should -Not -Contain 'legacy_status'
             @(Get-RideActivity -Session $script:s -ApplicationName 'old_app*').Count | Should -Be 2
-            Get-RideLog -Session $script:s | Where-Object { $_.Actor -eq 'old_app' -and $_.Level -eq 'OK' } | Should -BeNullOrEmpty
-            Get-RideLog -Session $script:s | Where-Object { $_.Actor -eq 'old_app' -and $_.Level -eq 'ERROR' } | Should -Not -BeNullOrEmpty
+            $reset.IncidentAt | Should -BeGreaterThan $script:s.IncidentAt
+            $sinceIncident = Get-RideLog -Session $script:s | Where-Object { $_.Actor -eq 'old_app' -and $_.Time -ge $reset.IncidentAt }
+            $sinceIncident | Where-Object Level -eq 'OK' | Should -BeNullOrEmpty
+            $sinceIncident | Where-Object Level -eq 'ERROR' | Should -Not -BeNullOrEmpty
         }
     }
 

@@ -14,6 +14,17 @@ if [ "$1" != 'postgres' ]; then
     exec "$@"
 fi
 
+# Options that only print something never need (or touch) a cluster.
+wants_help() {
+    local arg
+    for arg; do
+        case "$arg" in
+            -'?' | --help | --describe-config | -V | --version | -C | -C*) return 0 ;;
+        esac
+    done
+    return 1
+}
+
 export PGDATA=${PGDATA:-/var/lib/postgresql/data}
 
 if [ "$(id -u)" = 0 ]; then
@@ -24,7 +35,7 @@ if [ "$(id -u)" = 0 ]; then
     exec setpriv --reuid=postgres --regid=postgres --init-groups "${BASH_SOURCE[0]}" "$@"
 fi
 
-if [ ! -s "$PGDATA/PG_VERSION" ]; then
+if [ ! -s "$PGDATA/PG_VERSION" ] && ! wants_help "$@"; then
     : "${POSTGRES_USER:=postgres}"
     : "${POSTGRES_DB:=$POSTGRES_USER}"
     if [ -z "${POSTGRES_PASSWORD:-}" ]; then
@@ -41,8 +52,8 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
     # The temporary server listens on the socket only, so nobody outside sees it before initialisation ends.
     pg_ctl -D "$PGDATA" -o "-c listen_addresses='' -p 5432" -w start
     if [ "$POSTGRES_DB" != 'postgres' ]; then
-        psql -v ON_ERROR_STOP=1 --no-psqlrc -U "$POSTGRES_USER" -d postgres \
-            -v db="$POSTGRES_DB" -c 'CREATE DATABASE :"db"'
+        # psql quotes the name itself, but only in a script (not with -c).
+        psql -v ON_ERROR_STOP=1 --no-psqlrc -U "$POSTGRES_USER" -d postgres -v db="$POSTGRES_DB" <<<'CREATE DATABASE :"db";'
     fi
     for f in /docker-entrypoint-initdb.d/*; do
         case "$f" in

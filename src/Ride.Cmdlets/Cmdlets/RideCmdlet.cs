@@ -68,6 +68,16 @@ public abstract class RideCmdlet : PSCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
+        catch (Npgsql.PostgresException ex)
+        {
+            throw new RideException("PostgresError", ErrorCategory.InvalidOperation,
+                $"The sandbox's PostgreSQL server refused a request: {ex.SqlState} {ex.MessageText}", ex.SqlState, ex);
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            throw new RideException("ServerUnreachable", ErrorCategory.ConnectionError,
+                $"Could not talk to the sandbox's PostgreSQL server: {ex.Message} Get-RideSession shows whether the session is still running.", null, ex);
+        }
     }
 
     protected T Run<T>(Func<CancellationToken, Task<T>> work) => Run("Ride", (_, token) => work(token));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -31,31 +32,35 @@ internal static class DockerClients
     public static DockerClient For(string endpoint) => Clients.GetOrAdd(endpoint, Create);
 
     /// <summary>True when the engine at the endpoint answers a ping within the timeout. A malformed endpoint throws.</summary>
-    public static async Task<bool> PingAsync(string endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<bool> PingAsync(string endpoint, TimeSpan timeout, CancellationToken cancellationToken) =>
+        await TryPingAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false) is null;
+
+    /// <summary>Pings the endpoint and throws DockerUnavailable, saying what was tried and why it failed, when it does not answer.</summary>
+    public static async Task EnsureAvailableAsync(string endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (await TryPingAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false) is { } failure)
+        {
+            throw Unavailable(endpoint, failure);
+        }
+    }
+
+    /// <summary>Null when the engine answered, else what went wrong.</summary>
+    private static async Task<Exception?> TryPingAsync(string endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(timeout);
         try
         {
             await For(endpoint).System.PingAsync(bounded.Token).ConfigureAwait(false);
-            return true;
+            return null;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return new TimeoutException($"no answer within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
         }
         catch (Exception ex) when (IsUnreachable(ex) || ex is DockerApiException)
         {
-            return false;
-        }
-    }
-
-    /// <summary>Pings the endpoint and throws DockerUnavailable, saying what was tried, when it does not answer.</summary>
-    public static async Task EnsureAvailableAsync(string endpoint, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        if (!await PingAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false))
-        {
-            throw Unavailable(endpoint, null);
+            return ex;
         }
     }
 
@@ -65,7 +70,9 @@ internal static class DockerClients
         var source = endpoint == Environment.GetEnvironmentVariable(HostVariable)?.Trim() ? "DOCKER_HOST"
             : endpoint == DefaultEndpoint ? "the default endpoint"
             : "the engine the sandbox was made on";
-        var reason = inner is null ? "" : $" ({Innermost(inner).Message})";
+        // .NET words a missing unix socket as "Cannot assign requested address"; say what is really wrong.
+        var missingSocket = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme == "unix" && !File.Exists(uri.AbsolutePath);
+        var reason = missingSocket ? $" (there is no socket at {uri!.AbsolutePath})" : inner is null ? "" : $" ({Innermost(inner).Message})";
         return new RideException("DockerUnavailable", ErrorCategory.ResourceUnavailable,
             $"No Docker engine answered at {endpoint} ({source}){reason}. Start Docker (Docker Desktop, or 'sudo systemctl start docker'), "
             + "point DOCKER_HOST at a running engine (unix:///path/to/docker.sock or tcp://host:port), "

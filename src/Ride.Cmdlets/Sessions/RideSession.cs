@@ -12,6 +12,7 @@ public sealed class RideSession
         Engine = state.Engine;
         Status = status;
         StartedAt = state.StartedAt;
+        IncidentAt = state.IncidentAt;
         Host = state.Nodes.Count > 0 ? state.Primary.Host : "";
         Port = state.Nodes.Count > 0 ? state.Primary.Port : 0;
         Database = Scenarios.ScenarioIds.DefaultDatabase;
@@ -36,6 +37,9 @@ public sealed class RideSession
     public string Status { get; }
 
     public DateTimeOffset StartedAt { get; }
+
+    /// <summary>When the incident was (last) applied: app log entries after it show the incident's effect.</summary>
+    public DateTimeOffset? IncidentAt { get; }
 
     public string Host { get; }
 
