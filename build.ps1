@@ -176,6 +176,8 @@ function Start-TestDocker {
         }
     }
     Invoke-Native bash @((Join-Path $Root 'tests/docker/build-test-image.sh'))
+    # No image is ever pulled in tests: Docker sandboxes run the image built above.
+    $env:RIDE_IMAGE = 'ride-test/postgres:15'
 }
 
 function Stop-TestDocker {

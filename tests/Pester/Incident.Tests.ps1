@@ -20,6 +20,7 @@ Describe 'stage-09/05 on <_>' -ForEach $engines {
 
     Context 'a fresh incident' {
         BeforeAll {
+            $script:s = $null
             $script:s = Start-RideScenario $script:scenarioId -Engine $script:engine
         }
 
@@ -92,6 +93,7 @@ Describe 'stage-09/05 on <_>' -ForEach $engines {
 
     Context 'submissions' {
         BeforeEach {
+            $script:s = $null
             $script:s = Start-RideScenario $script:scenarioId -Engine $script:engine
         }
 

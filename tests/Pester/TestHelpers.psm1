@@ -6,6 +6,8 @@ function Initialize-RideTest {
     if (-not $env:RIDE_MODULE_PATH) { throw 'RIDE_MODULE_PATH is not set: run the tests through build.ps1 -Task Test.' }
     Import-Module $env:RIDE_MODULE_PATH -Force -Global
     $env:RIDE_SCENARIO_PATH = Join-Path $script:RepoRoot 'tests/scenarios'
+    # Tests never pull from a public registry: Docker sandboxes use the locally built test image.
+    if (-not $env:RIDE_IMAGE) { $env:RIDE_IMAGE = 'ride-test/postgres:15' }
     if (-not $env:RIDE_HOME -or -not (Test-Path $env:RIDE_HOME)) {
         $env:RIDE_HOME = Join-Path ([IO.Path]::GetTempPath()) ('ride-test-' + [Guid]::NewGuid().ToString('N').Substring(0, 8))
         New-Item -ItemType Directory -Path $env:RIDE_HOME | Out-Null
