@@ -23,15 +23,23 @@
         'Stop-RideScenario'
         'Test-RideScenario'
         'New-RideScenario'
+        'Invoke-Ride'
     )
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('ride')
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
             Tags         = @('PostgreSQL', 'Postgres', 'Incident', 'Training', 'OnCall', 'SRE', 'DBA', 'Drill', 'Docker', 'Linux', 'PSEdition_Core')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'First release: the stage-09/05 backward-incompatible migration drill, Local and Docker engines, Detect/Fix/Trap scoring.'
+            ReleaseNotes = @'
+First release.
+- Incident drills from the scenario catalog, starting with stage-09/05 (backward-incompatible migration).
+- Local (initdb/pg_ctl) and Docker engines; sessions that outlive the pwsh that started them.
+- Detect / Fix / Trap scoring with every check's evidence, staged hints and postmortems.
+- Test-RideScenario and New-RideScenario for scenario authors.
+- The ride front door: ride postgres start stage-09/05-backward-incompatible-migration.
+'@
         }
     }
 }

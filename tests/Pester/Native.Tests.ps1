@@ -344,7 +344,7 @@ Describe 'The ride front door without a session' {
 
     It 'rejects ''<_>'' with InvalidRideArgument and the usage of the verb' -ForEach @(
         'ride postgres start', 'ride postgres start a b', 'ride postgres hint --bogus', 'ride postgres score extra',
-        'ride postgres start stage-09/05 --engine', 'ride postgres log -NoSuchParameter', 'ride postgres hint -All:maybe'
+        'ride postgres start stage-09/05 --engine', 'ride postgres hint --all=no', 'ride postgres log -NoSuchParameter', 'ride postgres hint -All:maybe'
     ) {
         $line = $_
         $record = { Invoke-Expression $line } | Should -Throw -ErrorId 'InvalidRideArgument,Ride.Cmdlets.InvokeRideCommand' -PassThru

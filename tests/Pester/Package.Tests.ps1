@@ -16,7 +16,8 @@ BeforeAll {
     $script:repositoryName = "RideTest$suffix"
     New-Item -ItemType Directory -Path $script:repository, (Join-Path $script:userHome '.local/share') -Force | Out-Null
 
-    # Runs a script in a brand-new pwsh with the temporary home; returns its output, throws when it fails.
+    # Runs a script in a brand-new pwsh with the temporary home, from the temporary folder (the NuGet client inside
+    # PSResourceGet writes a NuGet/NuGet.Config into the working directory); returns its output, throws when it fails.
     function Invoke-IsolatedPwsh([string] $Script) {
         $exe = [Environment]::ProcessPath
         $prefix = @()
@@ -27,11 +28,13 @@ BeforeAll {
             $saved[$name] = [Environment]::GetEnvironmentVariable($name)
             [Environment]::SetEnvironmentVariable($name, $environment[$name])
         }
+        Push-Location $script:work
         try {
             $output = & $exe @prefix -NoProfile -NonInteractive -Command "`$ErrorActionPreference = 'Stop'; $Script" 2>&1
             if ($LASTEXITCODE -ne 0) { throw "pwsh failed ($LASTEXITCODE): $($output -join [Environment]::NewLine)" }
             return $output
         } finally {
+            Pop-Location
             foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
         }
     }

@@ -117,7 +117,7 @@ public sealed class InvokeRideCommand : RideCmdlet
                 }
             }
 
-            Run(command, parameters);
+            RunVerb(command, parameters);
         }
         catch (RideException ex)
         {
@@ -129,7 +129,7 @@ public sealed class InvokeRideCommand : RideCmdlet
     /// Runs the cmdlet in this pipeline, so its output and errors stream straight into ours and its progress,
     /// warnings, information and ShouldProcess prompts reach the host as if the cmdlet had been typed.
     /// </summary>
-    private void Run(CmdletInfo command, Hashtable parameters)
+    private void RunVerb(CmdletInfo command, Hashtable parameters)
     {
         try
         {
@@ -137,7 +137,7 @@ public sealed class InvokeRideCommand : RideCmdlet
         }
         catch (RuntimeException ex) when (ex is not PipelineStoppedException && ex.ErrorRecord is not null)
         {
-            // The cmdlet's own record, with its id and category, so `ride` fails exactly like the cmdlet it ran.
+            // The cmdlet's own record, so `ride` fails with the error id, category and target of the cmdlet it ran.
             ThrowTerminatingError(ex.ErrorRecord);
         }
     }
@@ -157,6 +157,11 @@ public sealed class InvokeRideCommand : RideCmdlet
                 var name = equals < 0 ? word[2..] : word[2..equals];
                 var flag = verb.Flags.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
                     ?? throw InvalidArgument(verb, $"'ride {Track} {verb.Name}' has no option '--{name}'.", word);
+                if (flag.Value is not null && equals >= 0)
+                {
+                    throw InvalidArgument(verb, $"'--{name}' takes no value.", word);
+                }
+
                 if (flag.Value is not null)
                 {
                     parameters[flag.Parameter] = flag.Value;
@@ -330,6 +335,7 @@ public sealed class RideArgumentCompleter : IArgumentCompleter
 {
     private static readonly string[] Engines = { nameof(EngineKind.Docker), nameof(EngineKind.Local), nameof(EngineKind.Auto) };
 
+    /// <inheritdoc />
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {

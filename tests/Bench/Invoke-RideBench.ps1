@@ -1,0 +1,202 @@
+<#
+.SYNOPSIS
+    Measures Ride against the same work done by hand, and writes docs/benchmarks.md.
+.DESCRIPTION
+    Runs in a fresh pwsh with the built module ($env:RIDE_MODULE_PATH). Every figure is the median of several
+    runs with its spread (min-max). Nothing here asserts a target: the report shows each measurement beside
+    its target so a regression is visible, and the tests stay free of timings.
+#>
+param(
+    [Parameter(Mandatory)] [string] $OutputPath,
+    [int] $Runs = 5,
+    [int] $GradingFiles = 20,
+    [int] $SideBySide = 20
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module $env:RIDE_MODULE_PATH -Force
+$scenarioId = 'stage-09/05-backward-incompatible-migration'
+$env:RIDE_HOME = Join-Path ([IO.Path]::GetTempPath()) ('ride-bench-' + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+New-Item -ItemType Directory -Path $env:RIDE_HOME | Out-Null
+$scenario = Get-RideScenario $scenarioId
+$folder = $scenario.Path
+$rows = [Collections.Generic.List[object]]::new()
+
+function Measure-Runs([int] $Count, [scriptblock] $Body) {
+    $times = foreach ($i in 1..$Count) { (Measure-Command { & $Body $i | Out-Null }).TotalSeconds }
+    $sorted = @($times | Sort-Object)
+    [pscustomobject]@{
+        Median = $sorted[[int][Math]::Floor(($sorted.Count - 1) / 2)]
+        Min    = $sorted[0]
+        Max    = $sorted[-1]
+        Count  = $sorted.Count
+    }
+}
+
+function Add-Row([string] $Name, $Measure, [string] $Target = '', [string] $Note = '') {
+    $rows.Add([pscustomobject]@{
+        Measurement = $Name
+        Median      = '{0:N3} s' -f $Measure.Median
+        Spread      = '{0:N3}-{1:N3} s (n={2})' -f $Measure.Min, $Measure.Max, $Measure.Count
+        Target      = $Target
+        Note        = $Note
+    })
+    Write-Host ("{0,-60} {1,10:N3} s" -f $Name, $Measure.Median)
+}
+
+function Get-Rss([int[]] $Pids) {
+    $total = 0
+    foreach ($id in $Pids) {
+        $status = Get-Content "/proc/$id/status" -ErrorAction Ignore
+        $line = $status | Where-Object { $_ -like 'VmRSS:*' }
+        if ($line) { $total += [int](($line -split '\s+')[1]) }
+    }
+    return $total / 1024
+}
+
+function Get-SandboxPids($Session) {
+    $state = Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($Session.SessionId)/session.json") | ConvertFrom-Json
+    $pids = @($state.ActorsPid)
+    $dataDir = $state.Nodes[0].DataDirectory
+    if ($dataDir -and (Test-Path "$dataDir/postmaster.pid")) {
+        $postmaster = [int](Get-Content "$dataDir/postmaster.pid" -TotalCount 1)
+        $pids += $postmaster
+        $pids += @(Get-ChildItem /proc -Directory | Where-Object Name -match '^\d+$' | Where-Object {
+                (Get-Content "/proc/$($_.Name)/stat" -ErrorAction Ignore) -match "^\d+ \([^)]*\) \S (\d+)" -and [int]$Matches[1] -eq $postmaster
+            } | ForEach-Object { [int]$_.Name })
+    }
+    return $pids
+}
+
+# Docker is measured when an engine answers (build.ps1 -Task Bench does not start one).
+$engines = @('Local')
+docker version --format '{{.Server.Version}}' *> $null
+if ($LASTEXITCODE -eq 0) { $engines += 'Docker' }
+
+$bin = Split-Path (Get-Command initdb -ErrorAction Ignore).Source
+if (-not $bin) { $bin = (Get-ChildItem /usr/lib/postgresql/*/bin/initdb | Select-Object -Last 1).DirectoryName }
+$bin = Split-Path ((Get-Item (Join-Path $bin 'initdb')).ResolveLinkTarget($true).FullName ?? (Join-Path $bin 'initdb'))
+$isRoot = (id -u) -eq '0'
+
+# 1-2. Start until the incident is live, against the same work by hand.
+foreach ($engine in $engines) {
+    $cold = Measure-Runs 1 { $s = Start-RideScenario $scenarioId -Engine $engine 6>$null; $s | Stop-RideScenario -Confirm:$false }
+    Add-Row "Start-RideScenario ($engine, cold: first in this process)" $cold
+    $warm = Measure-Runs $Runs { $s = Start-RideScenario $scenarioId -Engine $engine 6>$null; $script:lastWarm = $s; $s | Stop-RideScenario -Confirm:$false }
+    Add-Row "Start-RideScenario ($engine, warm)" $warm 'Local: <= 1.2 x baseline'
+
+    $baseline = if ($engine -eq 'Local') {
+        Measure-Runs $Runs {
+            param($i)
+            $dir = Join-Path $env:RIDE_HOME "baseline-$i"
+            New-Item -ItemType Directory $dir | Out-Null
+            $pw = Join-Path $dir 'pw'; Set-Content $pw 'bench'
+            if ($isRoot) { chown -R postgres: $dir }
+            $port = Get-Random -Minimum 40000 -Maximum 50000
+            if ($isRoot) {
+                runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U ride_system --pwfile $pw --auth scram-sha-256 --no-sync --no-instructions -E UTF8 --locale C | Out-Null
+                runuser -u postgres -- "$bin/pg_ctl" start -D "$dir/data" -l "$dir/log" -w -s -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" | Out-Null
+            } else {
+                & "$bin/initdb" -D "$dir/data" -U ride_system --pwfile $pw --auth scram-sha-256 --no-sync --no-instructions -E UTF8 --locale C | Out-Null
+                & "$bin/pg_ctl" start -D "$dir/data" -l "$dir/log" -w -s -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" | Out-Null
+            }
+            $env:PGPASSWORD = 'bench'
+            & "$bin/psql" -X -q -h 127.0.0.1 -p $port -U ride_system -d postgres -c 'CREATE DATABASE incident' -c 'CREATE DATABASE app_db' -c 'CREATE ROLE app_user LOGIN' | Out-Null
+            & "$bin/psql" -X -q -h 127.0.0.1 -p $port -U ride_system -d incident -f (Join-Path $folder 'setup.sql') | Out-Null
+            & "$bin/psql" -X -q -h 127.0.0.1 -p $port -U ride_system -d incident -f (Join-Path $folder 'incident.sql') | Out-Null
+            if ($isRoot) { runuser -u postgres -- "$bin/pg_ctl" stop -D "$dir/data" -m immediate -s | Out-Null } else { & "$bin/pg_ctl" stop -D "$dir/data" -m immediate -s | Out-Null }
+            Remove-Item -Recurse -Force $dir
+        }
+    } else {
+        Measure-Runs $Runs {
+            $image = if ($env:RIDE_IMAGE) { $env:RIDE_IMAGE } else { 'postgres:15' }
+            $id = docker run -d -p 127.0.0.1::5432 -e POSTGRES_USER=ride_system -e POSTGRES_PASSWORD=bench -e POSTGRES_DB=postgres $image
+            while ((docker exec $id pg_isready -h 127.0.0.1 -U ride_system 2>$null) -notmatch 'accepting') { Start-Sleep -Milliseconds 50 }
+            Start-Sleep -Milliseconds 200
+            docker exec -e PGPASSWORD=bench $id psql -X -q -h 127.0.0.1 -U ride_system -d postgres -c 'CREATE DATABASE incident' -c 'CREATE DATABASE app_db' -c 'CREATE ROLE app_user LOGIN' | Out-Null
+            Get-Content -Raw (Join-Path $folder 'setup.sql') | docker exec -i -e PGPASSWORD=bench $id psql -X -q -h 127.0.0.1 -U ride_system -d incident -f - | Out-Null
+            Get-Content -Raw (Join-Path $folder 'incident.sql') | docker exec -i -e PGPASSWORD=bench $id psql -X -q -h 127.0.0.1 -U ride_system -d incident -f - | Out-Null
+            docker rm -f -v $id | Out-Null
+        }
+    }
+    Add-Row "Baseline by hand ($engine: server + setup.sql + incident.sql)" $baseline '' ('Ride / baseline = {0:N2}' -f ($warm.Median / $baseline.Median))
+}
+
+# 3-4. Submit, score and reset on one warm Local session.
+$s = Start-RideScenario $scenarioId -Engine Local 6>$null
+Add-Row 'Get-RideScore' (Measure-Runs $Runs { Get-RideScore -Session $s }) '<= 0.2 s'
+Add-Row 'Submit-RideFix solution.sql (incl. scoring)' (Measure-Runs $Runs {
+        Submit-RideFix -Session $s -Path (Join-Path $folder 'solution.sql') -ErrorAction SilentlyContinue
+        $s | Reset-RideScenario -Confirm:$false
+    }) '<= 1 s' 'each run includes a Reset so the fix applies to the incident'
+Add-Row 'Reset-RideScenario' (Measure-Runs $Runs { $s | Reset-RideScenario -Confirm:$false }) '<= 0.5 s'
+
+# 6. Memory of one sandbox.
+Start-Sleep -Seconds 2
+$rss = Get-Rss (Get-SandboxPids $s)
+$rows.Add([pscustomobject]@{ Measurement = 'Resident memory of one sandbox (server + actors)'; Median = ('{0:N1} MB' -f $rss); Spread = ''; Target = '<= 80 MB'; Note = '' })
+$s | Stop-RideScenario -Confirm:$false
+
+# 5. Grading throughput.
+$files = foreach ($i in 1..$GradingFiles) {
+    switch ($i % 5) {
+        0 { Join-Path $folder 'solution.sql' }
+        1 { Join-Path $folder 'traps/terminated-old-app.sql' }
+        2 { Join-Path $folder 'traps/index-on-orders.sql' }
+        3 { Join-Path $folder 'traps/destructive-change.sql' }
+        default { Join-Path $folder 'solution.sql' }
+    }
+}
+foreach ($parallel in 1, 2, 4) {
+    $elapsed = Measure-Command {
+        if ($parallel -eq 1) {
+            $files | ForEach-Object {
+                $g = Start-RideScenario $scenarioId -Engine Local 6>$null
+                $g | Submit-RideFix -Path $_ -ErrorAction SilentlyContinue | Get-RideScore | Out-Null
+                $g | Stop-RideScenario -Confirm:$false
+            }
+        } else {
+            $module = $env:RIDE_MODULE_PATH
+            $files | ForEach-Object -ThrottleLimit $parallel -Parallel {
+                Import-Module $using:module
+                $g = Start-RideScenario $using:scenarioId -Engine Local 6>$null
+                $g | Submit-RideFix -Path $_ -ErrorAction SilentlyContinue | Get-RideScore | Out-Null
+                $g | Stop-RideScenario -Confirm:$false
+            }
+        }
+    }
+    $perMinute = $GradingFiles / $elapsed.TotalMinutes
+    $rows.Add([pscustomobject]@{ Measurement = "Grading $GradingFiles fixes, parallel $parallel (Start, Submit, Score, Stop)"; Median = ('{0:N1} /min' -f $perMinute); Spread = ('{0:N1} s total' -f $elapsed.TotalSeconds); Target = '>= 30 /min'; Note = '' })
+    Write-Host ("Grading at parallel {0}: {1:N1} submissions/min" -f $parallel, $perMinute)
+}
+
+# 6b. Sandboxes side by side.
+$started = [Collections.Generic.List[object]]::new()
+try {
+    foreach ($i in 1..$SideBySide) {
+        try { $started.Add((Start-RideScenario $scenarioId -Engine Local 6>$null)) } catch { Write-Warning "Sandbox $i failed: $_"; break }
+    }
+    $total = 0
+    foreach ($one in $started) { $total += Get-Rss (Get-SandboxPids $one) }
+    $rows.Add([pscustomobject]@{ Measurement = "Sandboxes side by side (asked for $SideBySide)"; Median = "$($started.Count) running"; Spread = ('{0:N0} MB resident in all' -f $total); Target = '20 without failure'; Note = '' })
+} finally {
+    $started | Stop-RideScenario -Confirm:$false
+}
+
+$pg = & "$bin/postgres" --version
+$docker = if ($engines -contains 'Docker') { (docker version --format '{{.Server.Version}}' 2>$null) } else { 'not available' }
+$report = @"
+# Ride benchmarks
+
+Measured with ``build.ps1 -Task Bench`` on $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC.
+Machine: $([Environment]::ProcessorCount) cores, $([Math]::Round((Get-Content /proc/meminfo -TotalCount 1).Split(' ', [StringSplitOptions]::RemoveEmptyEntries)[1] / 1MB, 1)) GiB, $([Runtime.InteropServices.RuntimeInformation]::OSDescription).
+PostgreSQL: $pg. Docker engine: $docker. PowerShell $($PSVersionTable.PSVersion). Runs per figure: $Runs (median and min-max).
+Scenario: $scenarioId.
+
+| Measurement | Median | Spread | Target | Note |
+|---|---|---|---|---|
+$(($rows | ForEach-Object { "| $($_.Measurement) | $($_.Median) | $($_.Spread) | $($_.Target) | $($_.Note) |" }) -join "`n")
+"@
+Set-Content -Path $OutputPath -Value $report
+Remove-Item -Recurse -Force $env:RIDE_HOME -ErrorAction Ignore
+Write-Host "Wrote $OutputPath"
