@@ -102,7 +102,7 @@ public static class SessionManager
 
             await Database.ExecuteAsync(connection, "ALTER SYSTEM RESET ALL", cancellationToken).ConfigureAwait(false);
             await Database.ExecuteAsync(connection, "SELECT pg_reload_conf()", cancellationToken).ConfigureAwait(false);
-            await ResetRolesAsync(connection, state, scenario.Definition, cancellationToken).ConfigureAwait(false);
+            await ResetRolesAsync(connection, state, cancellationToken).ConfigureAwait(false);
             await RestoreSettingsAsync(connection, state, cancellationToken).ConfigureAwait(false);
         }
 
@@ -242,16 +242,55 @@ public static class SessionManager
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task ResetRolesAsync(NpgsqlConnection connection, SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts the scenario's roles back as the setup left them: attributes (superuser, connection limit, …),
+    /// passwords, settings and memberships. Roles the operator created are left alone.
+    /// </summary>
+    private static async Task ResetRolesAsync(NpgsqlConnection connection, SessionRecord state, CancellationToken cancellationToken)
     {
-        await Database.ExecuteAsync(connection,
-            $"ALTER ROLE {Sql.Identifier(state.OperatorRole)} LOGIN SUPERUSER PASSWORD {Sql.Literal(state.OperatorPassword)}", cancellationToken).ConfigureAwait(false);
-        foreach (var role in definition.Roles)
+        var statements = new List<string>();
+        await using (var bookkeeping = await Database.OpenAsSystemAsync(state, BookkeepingDatabase, cancellationToken).ConfigureAwait(false))
         {
-            var login = role.Login ? "LOGIN" : "NOLOGIN";
-            await Database.ExecuteAsync(connection,
-                $"ALTER ROLE {Sql.Identifier(role.Name)} {login} NOSUPERUSER PASSWORD {Sql.Literal(state.RolePasswords[role.Name])}", cancellationToken).ConfigureAwait(false);
-            await Database.ExecuteAsync(connection, $"ALTER ROLE {Sql.Identifier(role.Name)} RESET ALL", cancellationToken).ConfigureAwait(false);
+            await using (var roles = new NpgsqlCommand(
+                "SELECT rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolbypassrls, rolconnlimit FROM role_snapshot",
+                bookkeeping))
+            await using (var reader = await roles.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var name = reader.GetString(0);
+                    string Flag(int ordinal, string word) => reader.GetBoolean(ordinal) ? word : "NO" + word;
+                    var password = name == state.OperatorRole ? state.OperatorPassword : state.RolePasswords[name];
+                    statements.Add($"ALTER ROLE {Sql.Identifier(name)} {Flag(1, "SUPERUSER")} {Flag(2, "INHERIT")} {Flag(3, "CREATEROLE")} "
+                                   + $"{Flag(4, "CREATEDB")} {Flag(5, "LOGIN")} {Flag(6, "REPLICATION")} {Flag(7, "BYPASSRLS")} "
+                                   + $"CONNECTION LIMIT {reader.GetInt32(8)} PASSWORD {Sql.Literal(password)}");
+                    statements.Add($"ALTER ROLE {Sql.Identifier(name)} RESET ALL");
+                }
+            }
+
+            // Memberships the operator added are revoked, the ones the setup made are granted again.
+            await using var memberships = new NpgsqlCommand(
+                """
+                SELECT 'REVOKE ' || quote_ident(r.rolname) || ' FROM ' || quote_ident(m.rolname)
+                FROM pg_auth_members am JOIN pg_roles r ON r.oid = am.roleid JOIN pg_roles m ON m.oid = am.member
+                WHERE m.rolname IN (SELECT rolname FROM role_snapshot)
+                  AND NOT EXISTS (SELECT 1 FROM membership_snapshot s WHERE s.role = r.rolname AND s.member = m.rolname)
+                UNION ALL
+                SELECT 'GRANT ' || quote_ident(s.role) || ' TO ' || quote_ident(s.member) || CASE WHEN s.admin_option THEN ' WITH ADMIN OPTION' ELSE '' END
+                FROM membership_snapshot s
+                WHERE NOT EXISTS (SELECT 1 FROM pg_auth_members am JOIN pg_roles r ON r.oid = am.roleid JOIN pg_roles m ON m.oid = am.member
+                                  WHERE r.rolname = s.role AND m.rolname = s.member)
+                """, bookkeeping);
+            await using var membershipReader = await memberships.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await membershipReader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                statements.Add(membershipReader.GetString(0));
+            }
+        }
+
+        foreach (var statement in statements)
+        {
+            await Database.ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -300,6 +339,21 @@ public static class SessionManager
     {
         await using (var bookkeeping = await Database.OpenAsSystemAsync(state, BookkeepingDatabase, cancellationToken).ConfigureAwait(false))
         {
+            await using (var roles = new NpgsqlCommand(
+                """
+                CREATE TABLE role_snapshot AS
+                SELECT rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolbypassrls, rolconnlimit
+                FROM pg_roles WHERE rolname = ANY(@roles);
+                CREATE TABLE membership_snapshot AS
+                SELECT r.rolname AS role, m.rolname AS member, am.admin_option
+                FROM pg_auth_members am JOIN pg_roles r ON r.oid = am.roleid JOIN pg_roles m ON m.oid = am.member
+                WHERE m.rolname = ANY(@roles);
+                """, bookkeeping))
+            {
+                roles.Parameters.AddWithValue("roles", definition.Roles.Select(r => r.Name).Append(state.OperatorRole).ToArray());
+                await roles.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await Database.ExecuteAsync(bookkeeping, """
                 CREATE TABLE setting_snapshot AS
                 SELECT d.datname, r.rolname, s.setconfig
@@ -375,26 +429,30 @@ public static class SessionManager
         };
     }
 
+    /// <summary>
+    /// Waits until every steady actor connection has logged its connect. The actors' own log is read, not
+    /// pg_stat_activity, so Ride holds no connection of its own while a scenario fills the server's slots.
+    /// </summary>
     private static async Task WaitForActorsAsync(SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
     {
         // Actors that connect per request come and go; only the ones that hold connections can be waited for.
-        var steady = definition.Actors.Where(a => !a.ConnectPerRequest).ToList();
-        var expected = steady.Sum(a => a.Connections);
+        var steady = definition.Actors.Where(a => !a.ConnectPerRequest).ToDictionary(a => a.Name, a => a.Connections);
+        var expected = steady.Values.Sum();
         if (expected == 0)
         {
             return;
         }
 
-        var names = steady.Select(a => a.ApplicationName).Distinct().ToArray();
-        await using var connection = await Database.OpenAsSystemAsync(state, "postgres", cancellationToken).ConfigureAwait(false);
+        var directory = RidePaths.SessionDirectory(state.SessionId);
         var deadline = DateTime.UtcNow + ActorsConnectTimeout;
-        long connected = 0;
+        var connected = 0;
         while (DateTime.UtcNow < deadline)
         {
-            await using var command = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = ANY(@names) AND backend_type = 'client backend'", connection);
-            command.Parameters.AddWithValue("names", names);
-            connected = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            connected = AppLog.Read(directory)
+                .Where(e => e.Event == "connect" && e.Ok && steady.ContainsKey(e.Actor))
+                .Select(e => (e.Actor, e.Connection))
+                .Distinct()
+                .Count();
             if (connected >= expected)
             {
                 return;
@@ -405,13 +463,15 @@ public static class SessionManager
                 break;
             }
 
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(25, cancellationToken).ConfigureAwait(false);
         }
 
-        var output = Path.Combine(RidePaths.SessionDirectory(state.SessionId), ActorLauncher.ProcessLogFile);
+        var output = Path.Combine(directory, ActorLauncher.ProcessLogFile);
         var detail = File.Exists(output) ? LocalEngine.Tail(await File.ReadAllTextAsync(output, cancellationToken).ConfigureAwait(false)) : "";
+        var refused = AppLog.Read(directory).LastOrDefault(e => e.Event == "connect" && !e.Ok);
+        var reason = refused is null ? "" : $" Last refusal: {refused.Actor}: {refused.SqlState} {refused.Message}";
         throw new RideException("ActorsStartFailed", ErrorCategory.OpenError,
-            $"Only {connected} of {expected} application connections came up. {detail}".Trim(), state.SessionId);
+            $"Only {connected} of {expected} application connections came up.{reason} {detail}".Trim(), state.SessionId);
     }
 
     /// <summary>What Trap checks compare against: the actors' backends at the start of the incident, and clean statistics.</summary>
