@@ -28,6 +28,7 @@ public sealed class GetRideLogCommand : RideCmdlet
             var entries = Source == LogSource.App
                 ? LogReader.ReadApp(state)
                 : Run(token => LogReader.ReadServerAsync(state, token));
+            RecordCommandUse(state);
             WriteObject(entries, enumerateCollection: true);
         }
         catch (RideException ex)

@@ -47,6 +47,12 @@ public sealed class ActorDefinition
 
     /// <summary>loop only: open a new connection for every request (no pool), so refused connections show as failed requests.</summary>
     public bool ConnectPerRequest { get; set; }
+
+    /// <summary>Connect only once the incident has been applied (e.g. the migration runner that causes it).</summary>
+    public bool StartAfterIncident { get; set; }
+
+    /// <summary>false: once its connection is terminated the actor stays gone, like a one-shot job; true (default): it reconnects like a pool.</summary>
+    public bool Reconnect { get; set; } = true;
     public List<string> Sql { get; set; } = new();
 }
 

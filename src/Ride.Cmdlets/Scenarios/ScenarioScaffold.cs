@@ -87,7 +87,7 @@ public static partial class ScenarioScaffold
             mode: loop
             intervalMs: 300
             sql:
-              - SELECT id, name, price_cents FROM products WHERE id = (floor(random() * 1000) + 1)::int
+              - SELECT id, name, price_cents FROM products WHERE id = (SELECT floor(random() * 1000)::int + 1)
 
         # Staged hints, from a nudge to the answer. Every hint used is reported with the score.
         hints:

@@ -100,6 +100,7 @@ public static class SessionManager
                     $"CREATE DATABASE {Sql.Identifier(database)} TEMPLATE {Sql.Identifier(TemplatePrefix + database)}", cancellationToken).ConfigureAwait(false);
             }
 
+            await RestoreDatabaseAttributesAsync(connection, state, cancellationToken).ConfigureAwait(false);
             await Database.ExecuteAsync(connection, "ALTER SYSTEM RESET ALL", cancellationToken).ConfigureAwait(false);
             await Database.ExecuteAsync(connection, "SELECT pg_reload_conf()", cancellationToken).ConfigureAwait(false);
             await ResetRolesAsync(connection, state, cancellationToken).ConfigureAwait(false);
@@ -294,6 +295,38 @@ public static class SessionManager
         }
     }
 
+    /// <summary>A copied database gets a fresh owner, ACL and connection options: put back what the setup gave it.</summary>
+    private static async Task RestoreDatabaseAttributesAsync(NpgsqlConnection connection, SessionRecord state, CancellationToken cancellationToken)
+    {
+        var statements = new List<string>();
+        await using (var bookkeeping = await Database.OpenAsSystemAsync(state, BookkeepingDatabase, cancellationToken).ConfigureAwait(false))
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT 'ALTER DATABASE ' || quote_ident(datname) || ' OWNER TO ' || quote_ident(owner) FROM database_snapshot
+            UNION ALL
+            SELECT 'ALTER DATABASE ' || quote_ident(datname) || ' WITH ALLOW_CONNECTIONS ' || datallowconn || ' CONNECTION LIMIT ' || datconnlimit
+            FROM database_snapshot
+            UNION ALL
+            SELECT 'REVOKE ALL ON DATABASE ' || quote_ident(datname) || ' FROM PUBLIC' FROM database_snapshot WHERE NOT default_acl
+            UNION ALL
+            SELECT 'GRANT ' || privilege_type || ' ON DATABASE ' || quote_ident(datname) || ' TO ' || grantee
+                   || CASE WHEN is_grantable THEN ' WITH GRANT OPTION' ELSE '' END
+            FROM database_acl_snapshot
+            """, bookkeeping))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                statements.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var statement in statements)
+        {
+            await Database.ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private static async Task RestoreSettingsAsync(NpgsqlConnection connection, SessionRecord state, CancellationToken cancellationToken)
     {
         var statements = new List<string>();
@@ -354,6 +387,21 @@ public static class SessionManager
                 await roles.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            await using (var databases = new NpgsqlCommand(
+                """
+                CREATE TABLE database_snapshot AS
+                SELECT d.datname, pg_get_userbyid(d.datdba) AS owner, d.datallowconn, d.datconnlimit, d.datacl IS NULL AS default_acl
+                FROM pg_database d WHERE d.datname = ANY(@databases);
+                CREATE TABLE database_acl_snapshot AS
+                SELECT d.datname, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee,
+                       a.privilege_type, a.is_grantable
+                FROM pg_database d CROSS JOIN LATERAL aclexplode(d.datacl) a WHERE d.datname = ANY(@databases);
+                """, bookkeeping))
+            {
+                databases.Parameters.AddWithValue("databases", ScenarioDatabases(definition).ToArray());
+                await databases.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await Database.ExecuteAsync(bookkeeping, """
                 CREATE TABLE setting_snapshot AS
                 SELECT d.datname, r.rolname, s.setconfig
@@ -381,12 +429,15 @@ public static class SessionManager
         progress.Report(new SandboxProgress("Starting the application actors", 75));
         state.ActorsPid = await ActorLauncher.StartAsync(ActorConfigurationFor(state, definition), cancellationToken).ConfigureAwait(false);
         SessionStore.Save(state);
-        await WaitForActorsAsync(state, definition, cancellationToken).ConfigureAwait(false);
+        await WaitForActorsAsync(state, definition.Actors.Where(a => !a.StartAfterIncident), cancellationToken).ConfigureAwait(false);
 
         progress.Report(new SandboxProgress("Applying the incident", 85));
         await RunScriptAsync(engine, state, scenario.FilePath(definition.Incident), definition.Incident, "IncidentScriptFailed", cancellationToken)
             .ConfigureAwait(false);
         state.IncidentAt = DateTimeOffset.UtcNow;
+        await File.WriteAllTextAsync(Path.Combine(directory, ActorLauncher.IncidentCueFile), state.IncidentAt.Value.ToString("O"), cancellationToken)
+            .ConfigureAwait(false);
+        await WaitForActorsAsync(state, definition.Actors.Where(a => a.StartAfterIncident), cancellationToken).ConfigureAwait(false);
         await RecordBaselineAsync(state, definition, cancellationToken).ConfigureAwait(false);
 
         progress.Report(new SandboxProgress("Waiting for the incident to show", 92));
@@ -424,6 +475,8 @@ public static class SessionManager
                 Mode = a.Mode,
                 IntervalMs = a.IntervalMs,
                 ConnectPerRequest = a.ConnectPerRequest,
+                StartAfterIncident = a.StartAfterIncident,
+                Reconnect = a.Reconnect,
                 Sql = a.Sql,
             }).ToList(),
         };
@@ -433,10 +486,10 @@ public static class SessionManager
     /// Waits until every steady actor connection has logged its connect. The actors' own log is read, not
     /// pg_stat_activity, so Ride holds no connection of its own while a scenario fills the server's slots.
     /// </summary>
-    private static async Task WaitForActorsAsync(SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
+    private static async Task WaitForActorsAsync(SessionRecord state, IEnumerable<ActorDefinition> actors, CancellationToken cancellationToken)
     {
         // Actors that connect per request come and go; only the ones that hold connections can be waited for.
-        var steady = definition.Actors.Where(a => !a.ConnectPerRequest).ToDictionary(a => a.Name, a => a.Connections);
+        var steady = actors.Where(a => !a.ConnectPerRequest).ToDictionary(a => a.Name, a => a.Connections);
         var expected = steady.Values.Sum();
         if (expected == 0)
         {
@@ -470,6 +523,11 @@ public static class SessionManager
         var detail = File.Exists(output) ? LocalEngine.Tail(await File.ReadAllTextAsync(output, cancellationToken).ConfigureAwait(false)) : "";
         var refused = AppLog.Read(directory).LastOrDefault(e => e.Event == "connect" && !e.Ok);
         var reason = refused is null ? "" : $" Last refusal: {refused.Actor}: {refused.SqlState} {refused.Message}";
+        if (!ActorLauncher.IsRunning(state.ActorsPid))
+        {
+            reason += " The actors process exited.";
+        }
+
         throw new RideException("ActorsStartFailed", ErrorCategory.OpenError,
             $"Only {connected} of {expected} application connections came up.{reason} {detail}".Trim(), state.SessionId);
     }

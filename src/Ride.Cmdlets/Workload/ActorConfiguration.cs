@@ -21,5 +21,7 @@ public sealed class ActorSpec
     public string Mode { get; set; } = "loop";
     public int IntervalMs { get; set; } = 500;
     public bool ConnectPerRequest { get; set; }
+    public bool StartAfterIncident { get; set; }
+    public bool Reconnect { get; set; } = true;
     public List<string> Sql { get; set; } = new();
 }

@@ -54,6 +54,25 @@ public static class ActorHost
         return 0;
     }
 
+    /// <summary>Ride writes the cue file once incident.sql has run; actors that belong to the incident wait for it.</summary>
+    private static async Task<bool> WaitForIncidentAsync(string sessionDirectory, CancellationToken stop)
+    {
+        var cue = Path.Combine(sessionDirectory, ActorLauncher.IncidentCueFile);
+        try
+        {
+            while (!File.Exists(cue))
+            {
+                await Task.Delay(25, stop).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     private static async Task WatchSessionAsync(string sessionDirectory, CancellationTokenSource stop)
     {
         try
@@ -103,6 +122,11 @@ public static class ActorHost
             Multiplexing = false,
         };
         var stagger = TimeSpan.FromMilliseconds(Math.Min(actor.IntervalMs, 1000) * (number - 1) / Math.Max(1, actor.Connections));
+        if (actor.StartAfterIncident && !await WaitForIncidentAsync(configuration.SessionDirectory, stop).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (actor.ConnectPerRequest)
         {
             await RunPerRequestAsync(builder.ConnectionString, actor, number, stagger, log, stop).ConfigureAwait(false);
@@ -138,6 +162,11 @@ public static class ActorHost
                 // The connection is gone (terminated, server restarted): record it and reconnect like a pool would.
                 var state = (ex as PostgresException)?.SqlState ?? (ex.InnerException as PostgresException)?.SqlState ?? "08006";
                 Record(log, actor, number, pid, pid > 0 ? "disconnect" : "connect", Failure(state, (ex as PostgresException)?.MessageText ?? ex.Message), 0);
+                if (pid > 0 && !actor.Reconnect)
+                {
+                    break;
+                }
+
                 try
                 {
                     await Task.Delay(500, stop).ConfigureAwait(false);

@@ -11,11 +11,13 @@ public static class ActorLauncher
     public const string ConfigurationFile = "actors.json";
     public const string AppLogFile = "app.log";
     public const string ProcessLogFile = "actors.out";
+    public const string IncidentCueFile = "incident.applied";
 
     public static async Task<int> StartAsync(ActorConfiguration configuration, CancellationToken cancellationToken)
     {
         var directory = configuration.SessionDirectory;
         File.Delete(Path.Combine(directory, "actors.stop"));
+        File.Delete(Path.Combine(directory, IncidentCueFile));
         var configPath = Path.Combine(directory, ConfigurationFile);
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(configuration), cancellationToken).ConfigureAwait(false);
         if (!OperatingSystem.IsWindows())
