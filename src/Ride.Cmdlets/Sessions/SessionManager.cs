@@ -12,7 +12,7 @@ public static class SessionManager
 {
     public const string BookkeepingDatabase = "ride";
     private const string TemplatePrefix = "ride_template_";
-    private static readonly TimeSpan ActorsConnectTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ActorsConnectTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan IncidentLiveTimeout = TimeSpan.FromSeconds(15);
 
     public static async Task<SessionRecord> StartAsync(RideScenario scenario, EngineKind engineKind, string? image,
@@ -499,6 +499,7 @@ public static class SessionManager
         var directory = RidePaths.SessionDirectory(state.SessionId);
         var deadline = DateTime.UtcNow + ActorsConnectTimeout;
         var connected = 0;
+        var goneChecks = 0;
         while (DateTime.UtcNow < deadline)
         {
             connected = AppLog.Read(directory)
@@ -511,7 +512,9 @@ public static class SessionManager
                 return;
             }
 
-            if (!ActorLauncher.IsRunning(state.ActorsPid))
+            // A process caught mid-exec can look gone for an instant: only give up when it stays gone.
+            goneChecks = ActorLauncher.IsRunning(state.ActorsPid, directory) ? 0 : goneChecks + 1;
+            if (goneChecks >= 8)
             {
                 break;
             }
@@ -523,7 +526,7 @@ public static class SessionManager
         var detail = File.Exists(output) ? LocalEngine.Tail(await File.ReadAllTextAsync(output, cancellationToken).ConfigureAwait(false)) : "";
         var refused = AppLog.Read(directory).LastOrDefault(e => e.Event == "connect" && !e.Ok);
         var reason = refused is null ? "" : $" Last refusal: {refused.Actor}: {refused.SqlState} {refused.Message}";
-        if (!ActorLauncher.IsRunning(state.ActorsPid))
+        if (!ActorLauncher.IsRunning(state.ActorsPid, directory))
         {
             reason += " The actors process exited.";
         }

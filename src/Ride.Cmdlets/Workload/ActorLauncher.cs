@@ -63,7 +63,7 @@ public static class ActorLauncher
             await File.WriteAllTextAsync(Path.Combine(sessionDirectory, "actors.stop"), "", cancellationToken).ConfigureAwait(false);
         }
 
-        if (pid is not { } p || !NativeMethods.ProcessExists(p) || !IsActorsProcess(p))
+        if (pid is not { } p || !NativeMethods.ProcessExists(p) || !IsActorsProcess(p, sessionDirectory))
         {
             return;
         }
@@ -80,10 +80,11 @@ public static class ActorLauncher
         }
     }
 
-    public static bool IsRunning(int? pid) => pid is { } p && NativeMethods.ProcessExists(p) && IsActorsProcess(p);
+    public static bool IsRunning(int? pid, string sessionDirectory) =>
+        pid is { } p && NativeMethods.ProcessExists(p) && IsActorsProcess(p, sessionDirectory);
 
-    /// <summary>Pids get reused: only signal a process whose command line is our actors program.</summary>
-    private static bool IsActorsProcess(int pid)
+    /// <summary>Pids get reused: only signal a process whose command line is this session's actors program.</summary>
+    private static bool IsActorsProcess(int pid, string sessionDirectory)
     {
         var cmdline = $"/proc/{pid}/cmdline";
         if (!File.Exists(cmdline))
@@ -93,7 +94,9 @@ public static class ActorLauncher
 
         try
         {
-            return File.ReadAllText(cmdline).Contains("Ride.Actors.dll", StringComparison.Ordinal);
+            // While the launcher shell execs into the program the command line can read empty for a moment: that is still ours.
+            var text = File.ReadAllText(cmdline);
+            return text.Length == 0 || text.Contains(Path.Combine(sessionDirectory, ConfigurationFile), StringComparison.Ordinal);
         }
         catch (IOException)
         {
