@@ -41,27 +41,3 @@ GRANT SELECT, UPDATE ON products TO backoffice;
 
 -- The shop's API gives up on a lock after 3 s (its driver sets lock_timeout), so checkout fails instead of hanging forever.
 ALTER ROLE app_user SET lock_timeout = '3s';
-
--- Sandbox scaffolding, not part of the incident: the console session starts its transaction on cue (incident.sql),
--- and once it has been terminated it does not come back with the same transaction (a person would not re-run it).
-CREATE SCHEMA ride_sim;
-COMMENT ON SCHEMA ride_sim IS 'Ride sandbox scaffolding (not part of the incident): cues for simulated sessions.';
-CREATE TABLE ride_sim.cues (actor text PRIMARY KEY, cued_at timestamptz NOT NULL DEFAULT clock_timestamp());
-CREATE SEQUENCE ride_sim.backoffice_console_runs;
-CREATE FUNCTION ride_sim.await_cue(who text) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    deadline timestamptz := clock_timestamp() + interval '10 minutes';
-BEGIN
-    IF nextval(format('ride_sim.%I', who || '_runs')::regclass) > 1 THEN
-        RAISE EXCEPTION '% was terminated earlier; the sandbox does not start its transaction again', who;
-    END IF;
-    WHILE NOT EXISTS (SELECT 1 FROM ride_sim.cues c WHERE c.actor = who) LOOP
-        IF clock_timestamp() > deadline THEN
-            RAISE EXCEPTION 'no cue for %', who;
-        END IF;
-        PERFORM pg_sleep(0.05);
-    END LOOP;
-END
-$$;
-GRANT USAGE ON SCHEMA ride_sim TO backoffice;

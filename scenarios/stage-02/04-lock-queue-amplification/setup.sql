@@ -30,29 +30,3 @@ GRANT SELECT ON orders TO reporting;
 
 -- The web tier gives up on any statement after 4 s, so a waiting request fails instead of hanging forever.
 ALTER ROLE app_user SET statement_timeout = '4s';
-
--- Sandbox scaffolding, not part of the incident: the export and the migration start on cue (incident.sql) so
--- that the lock queue always forms in the same order, and a session that was terminated or cancelled does not
--- come back and redo its work (a crashed export job or a failed deploy step is not retried by itself).
-CREATE SCHEMA ride_sim;
-COMMENT ON SCHEMA ride_sim IS 'Ride sandbox scaffolding (not part of the incident): cues for simulated sessions.';
-CREATE TABLE ride_sim.cues (actor text PRIMARY KEY, cued_at timestamptz NOT NULL DEFAULT clock_timestamp());
-CREATE SEQUENCE ride_sim.finance_export_runs;
-CREATE SEQUENCE ride_sim.migration_runs;
-CREATE FUNCTION ride_sim.await_cue(who text) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    deadline timestamptz := clock_timestamp() + interval '10 minutes';
-BEGIN
-    IF nextval(format('ride_sim.%I', who || '_runs')::regclass) > 1 THEN
-        RAISE EXCEPTION '% was interrupted earlier; the sandbox does not run it again', who;
-    END IF;
-    WHILE NOT EXISTS (SELECT 1 FROM ride_sim.cues c WHERE c.actor = who) LOOP
-        IF clock_timestamp() > deadline THEN
-            RAISE EXCEPTION 'no cue for %', who;
-        END IF;
-        PERFORM pg_sleep(0.05);
-    END LOOP;
-END
-$$;
-GRANT USAGE ON SCHEMA ride_sim TO reporting, migrator;

@@ -41,27 +41,3 @@ GRANT SELECT, INSERT ON shipments TO app_user;
 
 -- The application's driver gives up on a lock after 3 s, so a blocked write fails instead of hanging forever.
 ALTER ROLE app_user SET lock_timeout = '3s';
-
--- Sandbox scaffolding, not part of the incident: the migration's second step starts on cue (incident.sql), and
--- once terminated it is not re-run by itself (a failed deploy job waits for a human).
-CREATE SCHEMA ride_sim;
-COMMENT ON SCHEMA ride_sim IS 'Ride sandbox scaffolding (not part of the incident): cues for simulated sessions.';
-CREATE TABLE ride_sim.cues (actor text PRIMARY KEY, cued_at timestamptz NOT NULL DEFAULT clock_timestamp());
-CREATE SEQUENCE ride_sim.migration_runs;
-CREATE FUNCTION ride_sim.await_cue(who text) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    deadline timestamptz := clock_timestamp() + interval '10 minutes';
-BEGIN
-    IF nextval(format('ride_sim.%I', who || '_runs')::regclass) > 1 THEN
-        RAISE EXCEPTION '% was interrupted earlier; the sandbox does not run it again', who;
-    END IF;
-    WHILE NOT EXISTS (SELECT 1 FROM ride_sim.cues c WHERE c.actor = who) LOOP
-        IF clock_timestamp() > deadline THEN
-            RAISE EXCEPTION 'no cue for %', who;
-        END IF;
-        PERFORM pg_sleep(0.05);
-    END LOOP;
-END
-$$;
-GRANT USAGE ON SCHEMA ride_sim TO migrator;

@@ -1,29 +1,8 @@
 -- Release 3.0 at 02:00, while every application is connected.
 
--- app_db: the migration's second step. Its runner (the migration_runner actor) opens a transaction,
--- builds orders_release_id_idx with a plain CREATE INDEX (a SHARE lock on orders) and then stops at a
--- prompt nobody answers. Cue it, and wait until its lock is granted so the pile-up is real.
-\connect app_db
-INSERT INTO ride_sim.cues (actor) VALUES ('migration');
-
-DO $$
-DECLARE
-    deadline timestamptz := clock_timestamp() + interval '30 seconds';
-BEGIN
-    LOOP
-        PERFORM pg_stat_clear_snapshot();
-        EXIT WHEN EXISTS (SELECT 1 FROM pg_stat_activity a
-                          JOIN pg_locks l ON l.pid = a.pid
-                          WHERE a.application_name LIKE 'migration_runner%' AND a.state = 'idle in transaction'
-                            AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                            AND l.relation = 'public.orders'::regclass AND l.mode = 'ShareLock' AND l.granted);
-        IF clock_timestamp() > deadline THEN
-            RAISE EXCEPTION 'the migration did not take its lock';
-        END IF;
-        PERFORM pg_sleep(0.05);
-    END LOOP;
-END
-$$;
+-- app_db: the migration's second step is the migration_runner actor (startAfterIncident: true). It
+-- connects right after this script, opens a transaction, builds orders_release_id_idx with a plain
+-- CREATE INDEX (a SHARE lock on orders) and then stops at a prompt nobody answers.
 
 -- billing_db: rebuild new_invoices with a wider amount column. A rebuilt table starts with no
 -- grants, and migrator has no default privileges for app_user.

@@ -1,6 +1,7 @@
 -- The cluster on release 3.0 night, just before the migration's second step: the release tool has
 -- committed its first step in app_db and migrated two of the three tenants (see scenario.yml for sizes).
--- incident.sql then starts the second step (the migration_runner actor) and the billing changes.
+-- incident.sql then makes the billing changes, and the migration_runner actor (startAfterIncident)
+-- runs the second step right after it.
 -- Objects in the business databases are created as migrator, the role the release tool uses, so
 -- ownership and grants look the way they would in production.
 
@@ -55,31 +56,6 @@ GRANT SELECT, INSERT, UPDATE ON orders TO app_user;
 GRANT SELECT, INSERT ON order_events TO app_user;
 RESET ROLE;
 ANALYZE;
-
--- Sandbox scaffolding, not part of the incident (the same helper as in the other lock scenarios):
--- the migration's second step waits for its cue from incident.sql, and once terminated it is not
--- re-run by itself (a failed deploy job waits for a human).
-CREATE SCHEMA ride_sim;
-COMMENT ON SCHEMA ride_sim IS 'Ride sandbox scaffolding (not part of the incident): cues for simulated sessions.';
-CREATE TABLE ride_sim.cues (actor text PRIMARY KEY, cued_at timestamptz NOT NULL DEFAULT clock_timestamp());
-CREATE SEQUENCE ride_sim.migration_runs;
-CREATE FUNCTION ride_sim.await_cue(who text) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    deadline timestamptz := clock_timestamp() + interval '10 minutes';
-BEGIN
-    IF nextval(format('ride_sim.%I', who || '_runs')::regclass) > 1 THEN
-        RAISE EXCEPTION '% was interrupted earlier; the sandbox does not run it again', who;
-    END IF;
-    WHILE NOT EXISTS (SELECT 1 FROM ride_sim.cues c WHERE c.actor = who) LOOP
-        IF clock_timestamp() > deadline THEN
-            RAISE EXCEPTION 'no cue for %', who;
-        END IF;
-        PERFORM pg_sleep(0.05);
-    END LOOP;
-END
-$$;
-GRANT USAGE ON SCHEMA ride_sim TO migrator;
 
 ------------------------------------------------------------------------------------------------
 -- Three tenant databases with the same schema. The release tool migrated tenant_a and tenant_c;

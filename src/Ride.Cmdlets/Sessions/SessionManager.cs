@@ -437,7 +437,9 @@ public static class SessionManager
         state.IncidentAt = DateTimeOffset.UtcNow;
         await File.WriteAllTextAsync(Path.Combine(directory, ActorLauncher.IncidentCueFile), state.IncidentAt.Value.ToString("O"), cancellationToken)
             .ConfigureAwait(false);
-        await WaitForActorsAsync(state, definition.Actors.Where(a => a.StartAfterIncident), cancellationToken).ConfigureAwait(false);
+        var lateActors = definition.Actors.Where(a => a.StartAfterIncident && !a.ConnectPerRequest).ToList();
+        await WaitForActorsAsync(state, lateActors, cancellationToken).ConfigureAwait(false);
+        await WaitForFirstStatementsAsync(state, lateActors, cancellationToken).ConfigureAwait(false);
         await RecordBaselineAsync(state, definition, cancellationToken).ConfigureAwait(false);
 
         progress.Report(new SandboxProgress("Waiting for the incident to show", 92));
@@ -533,6 +535,45 @@ public static class SessionManager
 
         throw new RideException("ActorsStartFailed", ErrorCategory.OpenError,
             $"Only {connected} of {expected} application connections came up.{reason} {detail}".Trim(), state.SessionId);
+    }
+
+    /// <summary>
+    /// Actors that are part of the incident (started after it) must have run their statements, or be queued on a
+    /// lock, before the incident counts as live: otherwise a score taken at once could miss the lock they take.
+    /// </summary>
+    private static async Task WaitForFirstStatementsAsync(SessionRecord state, IReadOnlyCollection<ActorDefinition> actors, CancellationToken cancellationToken)
+    {
+        if (actors.Count == 0)
+        {
+            return;
+        }
+
+        var directory = RidePaths.SessionDirectory(state.SessionId);
+        var names = actors.Select(a => a.Name).ToHashSet();
+        var expected = actors.Sum(a => a.Connections);
+        await using var connection = await Database.OpenAsSystemAsync(state, "postgres", cancellationToken).ConfigureAwait(false);
+        var deadline = DateTime.UtcNow + IncidentLiveTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var log = AppLog.Read(directory).Where(e => names.Contains(e.Actor)).ToList();
+            var ran = log.Where(e => e.Event == "request").Select(e => (e.Actor, e.Connection)).ToHashSet();
+            var waiting = log.Where(e => e.Event == "connect" && e.Ok && !ran.Contains((e.Actor, e.Connection))).ToList();
+            var queued = 0L;
+            if (waiting.Count > 0)
+            {
+                await using var command = new NpgsqlCommand(
+                    "SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(@pids) AND wait_event_type = 'Lock'", connection);
+                command.Parameters.AddWithValue("pids", waiting.Select(e => e.BackendPid).ToArray());
+                queued = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            }
+
+            if (ran.Count + queued >= expected)
+            {
+                return;
+            }
+
+            await Task.Delay(25, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>What Trap checks compare against: the actors' backends at the start of the incident, and clean statistics.</summary>

@@ -21,6 +21,8 @@ public static class ActorHost
         }
 
         var configuration = JsonSerializer.Deserialize<ActorConfiguration>(await File.ReadAllTextAsync(args[0]).ConfigureAwait(false))!;
+        // A line in actors.out shows the process got this far, which a failed start reports.
+        Console.WriteLine($"{DateTimeOffset.UtcNow:O} actors process {Environment.ProcessId}: {configuration.Actors.Sum(a => a.Connections)} connection(s)");
         using var stop = new CancellationTokenSource();
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
