@@ -37,7 +37,7 @@ function Add-Row([string] $Name, $Measure, [string] $Target = '', [string] $Note
     $rows.Add([pscustomobject]@{
         Measurement = $Name
         Median      = '{0:N3} s' -f $Measure.Median
-        Spread      = '{0:N3}-{1:N3} s (n={2})' -f $Measure.Min, $Measure.Max, $Measure.Count
+        Spread      = ('{0:N3}-{1:N3} s (n={2})' -f $Measure.Min, $Measure.Max, $Measure.Count)
         Target      = $Target
         Note        = $Note
     })
@@ -119,7 +119,7 @@ foreach ($engine in $engines) {
             docker rm -f -v $id | Out-Null
         }
     }
-    Add-Row "Baseline by hand ($engine: server + setup.sql + incident.sql)" $baseline '' ('Ride / baseline = {0:N2}' -f ($warm.Median / $baseline.Median))
+    Add-Row "Baseline by hand (${engine}: server + setup.sql + incident.sql)" $baseline '' ('Ride / baseline = {0:N2}' -f ($warm.Median / $baseline.Median))
 }
 
 # 3-4. Submit, score and reset on one warm Local session.
