@@ -242,8 +242,14 @@ function Invoke-Bench {
     Invoke-Build
     $pwsh = @(Get-PwshCommand)
     $env:RIDE_MODULE_PATH = Join-Path $ModuleOut 'Ride.psd1'
-    & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $bench, '-OutputPath', (Join-Path $Root 'docs/benchmarks.md')))
-    if ($LASTEXITCODE -ne 0) { throw "The benchmark failed (exit code $LASTEXITCODE)." }
+    try {
+        # The Docker figures run on the same private engine and local image as the tests (-NoDocker skips them).
+        Start-TestDocker
+        & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $bench, '-OutputPath', (Join-Path $Root 'docs/benchmarks.md')))
+        if ($LASTEXITCODE -ne 0) { throw "The benchmark failed (exit code $LASTEXITCODE)." }
+    } finally {
+        Stop-TestDocker
+    }
 }
 
 foreach ($step in $Task) {

@@ -22,8 +22,11 @@ $scenario = Get-RideScenario $scenarioId
 $folder = $scenario.Path
 $rows = [Collections.Generic.List[object]]::new()
 
-function Measure-Runs([int] $Count, [scriptblock] $Body) {
-    $times = foreach ($i in 1..$Count) { (Measure-Command { & $Body $i | Out-Null }).TotalSeconds }
+function Measure-Runs([int] $Count, [scriptblock] $Body, [scriptblock] $Before) {
+    $times = foreach ($i in 1..$Count) {
+        if ($Before) { & $Before $i | Out-Null }
+        (Measure-Command { & $Body $i | Out-Null }).TotalSeconds
+    }
     $sorted = @($times | Sort-Object)
     [pscustomobject]@{
         Median = $sorted[[int][Math]::Floor(($sorted.Count - 1) / 2)]
@@ -44,14 +47,22 @@ function Add-Row([string] $Name, $Measure, [string] $Target = '', [string] $Note
     Write-Host ("{0,-60} {1,10:N3} s" -f $Name, $Measure.Median)
 }
 
-function Get-Rss([int[]] $Pids) {
+# Proportional set size: pages shared between processes (shared_buffers, the runtime's libraries) are split among
+# them instead of being counted once per process as resident size would.
+function Get-MemoryMB([int[]] $Pids, [string] $Field = 'Pss') {
     $total = 0
     foreach ($id in $Pids) {
-        $status = Get-Content "/proc/$id/status" -ErrorAction Ignore
-        $line = $status | Where-Object { $_ -like 'VmRSS:*' }
+        $line = Get-Content "/proc/$id/smaps_rollup" -ErrorAction Ignore | Where-Object { $_ -like "${Field}:*" }
         if ($line) { $total += [int](($line -split '\s+')[1]) }
     }
     return $total / 1024
+}
+
+function Get-DataMB($Session) {
+    $state = Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($Session.SessionId)/session.json") | ConvertFrom-Json
+    $dir = $state.Nodes[0].DataDirectory
+    if (-not $dir -or -not (Test-Path $dir)) { return 0 }
+    return [double]((du -sk $dir) -split '\s+')[0] / 1024
 }
 
 function Get-SandboxPids($Session) {
@@ -68,7 +79,7 @@ function Get-SandboxPids($Session) {
     return $pids
 }
 
-# Docker is measured when an engine answers (build.ps1 -Task Bench does not start one).
+# Docker is measured when an engine answers (build.ps1 -Task Bench starts the tests' private engine).
 $engines = @('Local')
 docker version --format '{{.Server.Version}}' *> $null
 if ($LASTEXITCODE -eq 0) { $engines += 'Docker' }
@@ -81,34 +92,43 @@ $isRoot = (id -u) -eq '0'
 # 1-2. Start until the incident is live, against the same work by hand.
 foreach ($engine in $engines) {
     $cold = Measure-Runs 1 { $s = Start-RideScenario $scenarioId -Engine $engine 6>$null; $s | Stop-RideScenario -Confirm:$false }
-    Add-Row "Start-RideScenario ($engine, cold: first in this process)" $cold
+    $coldNote = if ($engine -eq 'Local') { 'first ever: prepares the cluster kept for later starts' } else { 'first in this process' }
+    Add-Row "Start-RideScenario ($engine, cold)" $cold '' $coldNote
     $warm = Measure-Runs $Runs { $s = Start-RideScenario $scenarioId -Engine $engine 6>$null; $script:lastWarm = $s; $s | Stop-RideScenario -Confirm:$false }
     Add-Row "Start-RideScenario ($engine, warm)" $warm 'Local: <= 1.2 x baseline'
 
-    $baseline = if ($engine -eq 'Local') {
-        Measure-Runs $Runs {
-            param($i)
-            $dir = Join-Path $env:RIDE_HOME "baseline-$i"
-            New-Item -ItemType Directory $dir | Out-Null
-            $pw = Join-Path $dir 'pw'; Set-Content $pw 'bench'
-            if ($isRoot) { chown -R postgres: $dir }
-            $port = Get-Random -Minimum 40000 -Maximum 50000
-            if ($isRoot) {
-                runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U ride_system --pwfile $pw --auth scram-sha-256 --no-sync --no-instructions -E UTF8 --locale C | Out-Null
-                runuser -u postgres -- "$bin/pg_ctl" start -D "$dir/data" -l "$dir/log" -w -s -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" | Out-Null
-            } else {
-                & "$bin/initdb" -D "$dir/data" -U ride_system --pwfile $pw --auth scram-sha-256 --no-sync --no-instructions -E UTF8 --locale C | Out-Null
-                & "$bin/pg_ctl" start -D "$dir/data" -l "$dir/log" -w -s -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" | Out-Null
-            }
-            $env:PGPASSWORD = 'bench'
-            & "$bin/psql" -X -q -h 127.0.0.1 -p $port -U ride_system -d postgres -c 'CREATE DATABASE incident' -c 'CREATE DATABASE app_db' -c 'CREATE ROLE app_user LOGIN' | Out-Null
-            & "$bin/psql" -X -q -h 127.0.0.1 -p $port -U ride_system -d incident -f (Join-Path $folder 'setup.sql') | Out-Null
-            & "$bin/psql" -X -q -h 127.0.0.1 -p $port -U ride_system -d incident -f (Join-Path $folder 'incident.sql') | Out-Null
-            if ($isRoot) { runuser -u postgres -- "$bin/pg_ctl" stop -D "$dir/data" -m immediate -s | Out-Null } else { & "$bin/pg_ctl" stop -D "$dir/data" -m immediate -s | Out-Null }
-            Remove-Item -Recurse -Force $dir
+    $baselines = if ($engine -eq 'Local') {
+        $roots = [ordered]@{ 'on disk' = $env:RIDE_HOME }
+        if ((Test-Path /dev/shm) -and (Get-Content /proc/mounts | Where-Object { ($_ -split ' ')[1] -eq '/dev/shm' -and ($_ -split ' ')[2] -eq 'tmpfs' })) {
+            $roots['on tmpfs, where Ride keeps sandbox data'] = (New-Item -ItemType Directory -Force "/dev/shm/ride-bench-$PID").FullName
+        }
+        foreach ($where in $roots.Keys) {
+            $root = $roots[$where]
+            [pscustomobject]@{ Where = $where; Measure = (Measure-Runs $Runs {
+                param($i)
+                $dir = Join-Path $root "baseline-$i"
+                New-Item -ItemType Directory $dir | Out-Null
+                $pw = Join-Path $dir 'pw'; Set-Content $pw 'bench'
+                if ($isRoot) { chown -R postgres: $dir; chmod 755 $root }
+                $port = Get-Random -Minimum 40000 -Maximum 50000
+                if ($isRoot) {
+                    runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U ride_system --pwfile $pw --auth scram-sha-256 --no-sync --no-instructions -E UTF8 --locale C | Out-Null
+                    runuser -u postgres -- "$bin/pg_ctl" start -D "$dir/data" -l "$dir/log" -w -s -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" | Out-Null
+                } else {
+                    & "$bin/initdb" -D "$dir/data" -U ride_system --pwfile $pw --auth scram-sha-256 --no-sync --no-instructions -E UTF8 --locale C | Out-Null
+                    & "$bin/pg_ctl" start -D "$dir/data" -l "$dir/log" -w -s -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" | Out-Null
+                }
+                $env:PGPASSWORD = 'bench'
+                & "$bin/psql" -X -q -h 127.0.0.1 -p $port -U ride_system -d postgres -c 'CREATE DATABASE incident' -c 'CREATE DATABASE app_db' -c 'CREATE ROLE app_user LOGIN' | Out-Null
+                & "$bin/psql" -X -q -h 127.0.0.1 -p $port -U ride_system -d incident -f (Join-Path $folder 'setup.sql') | Out-Null
+                & "$bin/psql" -X -q -h 127.0.0.1 -p $port -U ride_system -d incident -f (Join-Path $folder 'incident.sql') | Out-Null
+                if ($isRoot) { runuser -u postgres -- "$bin/pg_ctl" stop -D "$dir/data" -m immediate -s | Out-Null } else { & "$bin/pg_ctl" stop -D "$dir/data" -m immediate -s | Out-Null }
+                Remove-Item -Recurse -Force $dir
+            }) }
+            if ($root -ne $env:RIDE_HOME) { Remove-Item -Recurse -Force $root }
         }
     } else {
-        Measure-Runs $Runs {
+        [pscustomobject]@{ Where = 'docker run + psql'; Measure = (Measure-Runs $Runs {
             $image = if ($env:RIDE_IMAGE) { $env:RIDE_IMAGE } else { 'postgres:15' }
             $id = docker run -d -p 127.0.0.1::5432 -e POSTGRES_USER=ride_system -e POSTGRES_PASSWORD=bench -e POSTGRES_DB=postgres $image
             while ((docker exec $id pg_isready -h 127.0.0.1 -U ride_system 2>$null) -notmatch 'accepting') { Start-Sleep -Milliseconds 50 }
@@ -117,24 +137,28 @@ foreach ($engine in $engines) {
             Get-Content -Raw (Join-Path $folder 'setup.sql') | docker exec -i -e PGPASSWORD=bench $id psql -X -q -h 127.0.0.1 -U ride_system -d incident -f - | Out-Null
             Get-Content -Raw (Join-Path $folder 'incident.sql') | docker exec -i -e PGPASSWORD=bench $id psql -X -q -h 127.0.0.1 -U ride_system -d incident -f - | Out-Null
             docker rm -f -v $id | Out-Null
-        }
+        }) }
     }
-    Add-Row "Baseline by hand (${engine}: server + setup.sql + incident.sql)" $baseline '' ('Ride / baseline = {0:N2}' -f ($warm.Median / $baseline.Median))
+    foreach ($baseline in $baselines) {
+        Add-Row "Baseline by hand (${engine}, $($baseline.Where): server + setup.sql + incident.sql)" $baseline.Measure '' ('Ride warm / baseline = {0:N2}' -f ($warm.Median / $baseline.Measure.Median))
+    }
 }
 
 # 3-4. Submit, score and reset on one warm Local session.
 $s = Start-RideScenario $scenarioId -Engine Local 6>$null
 Add-Row 'Get-RideScore' (Measure-Runs $Runs { Get-RideScore -Session $s }) '<= 0.2 s'
-Add-Row 'Submit-RideFix solution.sql (incl. scoring)' (Measure-Runs $Runs {
+Add-Row 'Submit-RideFix solution.sql (incl. scoring)' (Measure-Runs $Runs -Before { $s | Reset-RideScenario -Confirm:$false } {
         Submit-RideFix -Session $s -Path (Join-Path $folder 'solution.sql') -ErrorAction SilentlyContinue
-        $s | Reset-RideScenario -Confirm:$false
-    }) '<= 1 s' 'each run includes a Reset so the fix applies to the incident'
+    }) '<= 1 s' 'a Reset before each run (not timed) so every fix meets the incident'
 Add-Row 'Reset-RideScenario' (Measure-Runs $Runs { $s | Reset-RideScenario -Confirm:$false }) '<= 0.5 s'
 
 # 6. Memory of one sandbox.
 Start-Sleep -Seconds 2
-$rss = Get-Rss (Get-SandboxPids $s)
-$rows.Add([pscustomobject]@{ Measurement = 'Resident memory of one sandbox (server + actors)'; Median = ('{0:N1} MB' -f $rss); Spread = ''; Target = '<= 80 MB'; Note = '' })
+$pids = Get-SandboxPids $s
+$pss = Get-MemoryMB $pids
+$rss = Get-MemoryMB $pids 'Rss'
+$data = Get-DataMB $s
+$rows.Add([pscustomobject]@{ Measurement = 'Memory of one sandbox (server + actors), proportional set size'; Median = ('{0:N1} MB' -f $pss); Spread = ('{0:N1} MB resident, shared pages counted in every process' -f $rss); Target = '<= 80 MB'; Note = ('{0} processes; data directory {1:N0} MB{2}' -f $pids.Count, $data, $(if ((Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($s.SessionId)/session.json") | ConvertFrom-Json).Nodes[0].DataDirectory -like '/dev/shm/*') { ', in tmpfs (memory)' } else { ', on disk' })) })
 $s | Stop-RideScenario -Confirm:$false
 
 # 5. Grading throughput.
@@ -176,9 +200,12 @@ try {
     foreach ($i in 1..$SideBySide) {
         try { $started.Add((Start-RideScenario $scenarioId -Engine Local 6>$null)) } catch { Write-Warning "Sandbox $i failed: $_"; break }
     }
+    Start-Sleep -Seconds 2
     $total = 0
-    foreach ($one in $started) { $total += Get-Rss (Get-SandboxPids $one) }
-    $rows.Add([pscustomobject]@{ Measurement = "Sandboxes side by side (asked for $SideBySide)"; Median = "$($started.Count) running"; Spread = ('{0:N0} MB resident in all' -f $total); Target = '20 without failure'; Note = '' })
+    $dataTotal = 0
+    foreach ($one in $started) { $total += Get-MemoryMB (Get-SandboxPids $one); $dataTotal += Get-DataMB $one }
+    $running = @($started | Where-Object { (Get-RideSession -Id $_.SessionId).Status -eq 'Running' }).Count
+    $rows.Add([pscustomobject]@{ Measurement = "Sandboxes side by side (asked for $SideBySide)"; Median = "$running running"; Spread = ('{0:N0} MB in all, {1:N1} MB per sandbox (proportional)' -f $total, ($total / [Math]::Max(1, $started.Count))); Target = '20 without failure'; Note = ('data directories {0:N0} MB in all' -f $dataTotal) })
 } finally {
     $started | Stop-RideScenario -Confirm:$false
 }

@@ -100,6 +100,13 @@ Describe 'A Docker sandbox' -Tag Docker -Skip:$noDocker {
         (Get-RideScore -Session $script:session).Detect | Should -BeGreaterThan 0
     }
 
+    It 'keeps the data directory on a tmpfs of its own, with the pg_stat_statements extension prepared' {
+        $script:container.HostConfig.Tmpfs.PSObject.Properties.Name | Should -Contain '/var/lib/ride-pgdata'
+        (Invoke-RideTestQuery -Session $script:session -Sql 'SHOW data_directory')[0] | Should -Be '/var/lib/ride-pgdata/data'
+        (Invoke-RideTestQuery -Session $script:session -Database app_db -Sql "SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'")[0] | Should -Be 1
+        (Invoke-RideTestQuery -Session $script:session -Database ride -Sql "SELECT count(*) FROM pg_tables WHERE tablename = 'baseline_backends'")[0] | Should -Be 1
+    }
+
     It 'reads the server log from the container' {
         $server = @(Get-RideLog -Session $script:session -Source Server)
         $server.Count | Should -BeGreaterThan 0

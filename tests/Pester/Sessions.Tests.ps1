@@ -70,12 +70,14 @@ Describe 'Stop-RideScenario' {
         $s = Start-RideScenario stage-00/01 -Engine Local
         $folder = Join-Path $env:RIDE_HOME "sessions/$($s.SessionId)"
         Test-Path $folder | Should -BeTrue
-        $serverPids = @(Get-ProcessIdsOf ([regex]::Escape("sessions/$($s.SessionId)/")))
+        $dataDir = (Get-Content -Raw (Join-Path $folder 'session.json') | ConvertFrom-Json).Nodes[0].DataDirectory
+        $serverPids = @(Get-ProcessIdsOf ('{0}|{1}' -f [regex]::Escape("sessions/$($s.SessionId)/"), [regex]::Escape($dataDir)))
         $serverPids.Count | Should -BeGreaterThan 1
 
         $s | Stop-RideScenario -Confirm:$false
 
         Test-Path $folder | Should -BeFalse
+        Test-Path $dataDir | Should -BeFalse
         Get-RideSession | Where-Object SessionId -eq $s.SessionId | Should -BeNullOrEmpty
         Wait-RideCondition -Because 'the server and actor processes to exit' -TimeoutSec 10 -Condition {
             @($serverPids | Where-Object { Test-Path "/proc/$_/cmdline" } | Where-Object { (Get-Content -Raw "/proc/$_/cmdline" -ErrorAction Ignore) }).Count -eq 0
@@ -164,14 +166,15 @@ Describe 'Faults at start' {
 
     It 'reports a failing setup script with its line and message, and leaves nothing behind' {
         $before = @(Get-ChildItem (Join-Path $env:RIDE_HOME 'sessions') -ErrorAction Ignore).Count
-        $processesBefore = @(Get-ProcessIdsOf ([regex]::Escape($env:RIDE_HOME))).Count
+        $sandboxes = '{0}|/ride-{1}/' -f [regex]::Escape($env:RIDE_HOME), (id -u)
+        $processesBefore = @(Get-ProcessIdsOf $sandboxes).Count
         try { Start-RideScenario stage-00/02 -Engine Local } catch { $err = $_ }
         $err.FullyQualifiedErrorId | Should -Be 'SetupScriptFailed,Ride.Cmdlets.StartRideScenarioCommand'
         $err.Exception.Message | Should -Match 'setup\.sql line 4'
         $err.Exception.Message | Should -Match 'column "no_such_column" does not exist'
         @(Get-ChildItem (Join-Path $env:RIDE_HOME 'sessions') -ErrorAction Ignore).Count | Should -Be $before
         Get-RideSession | Should -BeNullOrEmpty
-        @(Get-ProcessIdsOf ([regex]::Escape($env:RIDE_HOME))).Count | Should -Be $processesBefore
+        @(Get-ProcessIdsOf $sandboxes).Count | Should -Be $processesBefore
     }
 
     It 'rejects an invalid RIDE_PORT with a clear error' {
@@ -186,5 +189,150 @@ Describe 'Faults at start' {
     It 'rejects an unknown scenario before creating anything' {
         { Start-RideScenario stage-42/42 -Engine Local } | Should -Throw -ErrorId 'ScenarioNotFound,Ride.Cmdlets.StartRideScenarioCommand'
         Get-RideSession | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Prepared clusters and sandbox data' {
+    BeforeAll {
+        function Get-SessionState($Session) {
+            Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($Session.SessionId)/session.json") | ConvertFrom-Json
+        }
+        function Get-SystemIdentifier($Session) {
+            (Invoke-RideTestQuery -Session $Session -Sql 'SELECT system_identifier::text FROM pg_control_system()')[0]
+        }
+        function Test-Login([int] $Port, [string] $User, [string] $Password) {
+            $builder = [Npgsql.NpgsqlConnectionStringBuilder]::new()
+            $builder.Host = '127.0.0.1'; $builder.Port = $Port; $builder.Username = $User; $builder.Password = $Password
+            $builder.Database = 'postgres'; $builder.Pooling = $false
+            $connection = [Npgsql.NpgsqlConnection]::new($builder.ConnectionString)
+            try { $connection.Open(); return $true } catch { return $false } finally { $connection.Dispose() }
+        }
+        $script:clusters = Join-Path $env:RIDE_HOME 'clusters'
+    }
+
+    It 'prepares one cluster per PostgreSQL installation and starts every sandbox from a copy of it' {
+        $first = Start-RideScenario stage-00/01 -Engine Local
+        $second = Start-RideScenario stage-00/01 -Engine Local
+        try {
+            $entries = @(Get-ChildItem $script:clusters -Directory -Filter 'pg-*')
+            $entries | Should -HaveCount 1
+            Test-Path (Join-Path $entries[0].FullName 'data/PG_VERSION') | Should -BeTrue
+            # initdb gives every cluster its own system identifier; copies share the prepared one.
+            Get-SystemIdentifier $first | Should -Be (Get-SystemIdentifier $second)
+            (Invoke-RideTestQuery -Session $first -Sql "SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'")[0] | Should -Be 1
+            (Invoke-RideTestQuery -Session $first -Database app_db -Sql "SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'")[0] | Should -Be 1
+        } finally {
+            $first, $second | Stop-RideScenario -Confirm:$false
+        }
+        Test-Path (Join-Path $entries[0].FullName 'data/PG_VERSION') | Should -BeTrue -Because 'stopping a sandbox leaves the prepared cluster'
+    }
+
+    It 'gives every sandbox its own superuser password, never the prepared one' {
+        $s = Start-RideScenario stage-00/01 -Engine Local
+        try {
+            $entry = @(Get-ChildItem $script:clusters -Directory -Filter 'pg-*')[0]
+            $preparedPassword = (Get-Content (Join-Path $entry.FullName 'superuser.secret') -TotalCount 1).Trim()
+            $state = Get-SessionState $s
+            $state.SuperPassword | Should -Not -Be $preparedPassword
+            Test-Login -Port $s.Port -User $state.SuperUser -Password $preparedPassword | Should -BeFalse
+            Test-Login -Port $s.Port -User $state.SuperUser -Password $state.SuperPassword | Should -BeTrue
+        } finally {
+            $s | Stop-RideScenario -Confirm:$false
+        }
+    }
+
+    It 'makes an incomplete prepared cluster again instead of failing' {
+        $entry = @(Get-ChildItem $script:clusters -Directory -Filter 'pg-*')[0]
+        Remove-Item (Join-Path $entry.FullName 'superuser.secret')
+        $s = Start-RideScenario stage-00/01 -Engine Local
+        try {
+            $s.Status | Should -Be 'Running'
+            Test-Path (Join-Path $entry.FullName 'superuser.secret') | Should -BeTrue
+            @(Get-ChildItem $script:clusters -Directory) | Should -HaveCount 1 -Because 'no half-made build folder is left behind'
+        } finally {
+            $s | Stop-RideScenario -Confirm:$false
+        }
+    }
+
+    It 'keeps sandbox data in RIDE_SANDBOX_ROOT and removes it on stop' {
+        $root = Join-Path ([IO.Path]::GetTempPath()) ('ride-sbx-' + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+        New-Item -ItemType Directory -Path $root | Out-Null
+        if ((id -u) -eq '0') { chmod 755 $root }
+        $env:RIDE_SANDBOX_ROOT = $root
+        try {
+            $s = Start-RideScenario stage-00/01 -Engine Local
+            $dataDir = (Get-SessionState $s).Nodes[0].DataDirectory
+            $dataDir | Should -BeLike "$root/ride-$(id -u)/$($s.SessionId)-*"
+            (Invoke-RideTestQuery -Session $s -Sql 'SHOW data_directory')[0] | Should -Be $dataDir
+            $s | Stop-RideScenario -Confirm:$false
+            Test-Path $dataDir | Should -BeFalse
+        } finally {
+            Remove-Item Env:RIDE_SANDBOX_ROOT
+            Remove-Item -Recurse -Force $root
+        }
+    }
+
+    It 'does not use a sandbox folder that somebody else owns' -Skip:((id -u) -ne '0') {
+        $root = Join-Path ([IO.Path]::GetTempPath()) ('ride-sbx-' + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+        New-Item -ItemType Directory -Path "$root/ride-0" | Out-Null
+        chmod 755 $root
+        chown nobody "$root/ride-0"
+        $env:RIDE_SANDBOX_ROOT = $root
+        try {
+            $s = Start-RideScenario stage-00/01 -Engine Local
+            (Get-SessionState $s).Nodes[0].DataDirectory | Should -Not -BeLike "$root/*"
+            (Invoke-RideTestQuery -Session $s -Sql 'SELECT 1')[0] | Should -Be 1
+            $s | Stop-RideScenario -Confirm:$false
+        } finally {
+            Remove-Item Env:RIDE_SANDBOX_ROOT
+            Remove-Item -Recurse -Force $root
+        }
+    }
+
+    It 'puts sandbox data in memory when /dev/shm is a tmpfs with room' -Skip:(-not ((Get-Content /proc/mounts -ErrorAction Ignore) -match '^\S+ /dev/shm tmpfs ')) {
+        $s = Start-RideScenario stage-00/01 -Engine Local
+        try {
+            (Get-SessionState $s).Nodes[0].DataDirectory | Should -BeLike "/dev/shm/ride-$(id -u)/$($s.SessionId)-*"
+        } finally {
+            $s | Stop-RideScenario -Confirm:$false
+        }
+    }
+}
+
+Describe 'Reset keeps the actors process' {
+    It 'pauses and resumes the same actors process, with fresh connections and a fresh log' {
+        $s = Start-RideScenario stage-00/01 -Engine Local
+        try {
+            $state = Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($s.SessionId)/session.json") | ConvertFrom-Json
+            $before = (Get-RideActivity -Session $s -ApplicationName 'probe*').Pid
+            $resetStarted = [DateTimeOffset]::UtcNow
+            $s | Reset-RideScenario -Confirm:$false
+            $after = Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($s.SessionId)/session.json") | ConvertFrom-Json
+            $after.ActorsPid | Should -Be $state.ActorsPid
+            Test-Path "/proc/$($state.ActorsPid)" | Should -BeTrue
+            $activity = @(Get-RideActivity -Session $s -ApplicationName 'probe*')
+            $activity | Should -HaveCount 1
+            $activity[0].Pid | Should -Not -Be $before
+            $log = @(Get-RideLog -Session $s -Source App)
+            $log.Count | Should -BeGreaterThan 0
+            @($log | Where-Object { $_.Time -lt $resetStarted }) | Should -BeNullOrEmpty -Because 'the application log starts again at the reset'
+        } finally {
+            $s | Stop-RideScenario -Confirm:$false
+        }
+    }
+
+    It 'starts a new actors process when the old one is gone' {
+        $s = Start-RideScenario stage-00/01 -Engine Local
+        try {
+            $state = Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($s.SessionId)/session.json") | ConvertFrom-Json
+            Stop-Process -Id $state.ActorsPid -Force
+            Wait-RideCondition -Because 'the actors process to exit' -Condition { -not (Test-Path "/proc/$($state.ActorsPid)/cmdline") -or -not (Get-Content -Raw "/proc/$($state.ActorsPid)/cmdline" -ErrorAction Ignore) } | Out-Null
+            $s | Reset-RideScenario -Confirm:$false
+            $after = Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($s.SessionId)/session.json") | ConvertFrom-Json
+            $after.ActorsPid | Should -Not -Be $state.ActorsPid
+            @(Get-RideActivity -Session $s -ApplicationName 'probe*') | Should -HaveCount 1
+        } finally {
+            $s | Stop-RideScenario -Confirm:$false
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Npgsql;
 using Ride.Common;
 
 namespace Ride.Sandbox;
@@ -11,6 +12,7 @@ namespace Ride.Sandbox;
 public sealed class LocalEngine : ISandboxEngine
 {
     private const int MaxPortAttempts = 5;
+    private const string SharedSandboxRoot = "/var/lib/ride";
 
     public EngineKind Kind => EngineKind.Local;
 
@@ -18,7 +20,7 @@ public sealed class LocalEngine : ISandboxEngine
     {
         var bin = PostgresBinaries.Find();
         var osUser = RidePaths.IsRoot ? await UnprivilegedUser.EnsureAsync(cancellationToken).ConfigureAwait(false) : null;
-        var sandboxDirectory = await PrepareSandboxDirectoryAsync(request, osUser, cancellationToken).ConfigureAwait(false);
+        var (sandboxDirectory, clusterCache) = await PrepareSandboxDirectoryAsync(request, osUser, cancellationToken).ConfigureAwait(false);
         var node = new SandboxNode
         {
             Name = request.NodeName,
@@ -31,7 +33,7 @@ public sealed class LocalEngine : ISandboxEngine
 
         try
         {
-            return await BootAsync(node, request, sandboxDirectory, progress, cancellationToken).ConfigureAwait(false);
+            return await BootAsync(node, request, clusterCache, progress, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -40,37 +42,17 @@ public sealed class LocalEngine : ISandboxEngine
         }
     }
 
-    private async Task<SandboxNode> BootAsync(SandboxNode node, NodeRequest request, string sandboxDirectory,
+    private async Task<SandboxNode> BootAsync(SandboxNode node, NodeRequest request, string clusterCache,
         IProgress<SandboxProgress> progress, CancellationToken cancellationToken)
     {
         var osUser = node.OsUser;
         var bin = node.BinDirectory!;
         var dataDirectory = node.DataDirectory!;
         var serverLog = node.ServerLogPath!;
-        progress.Report(new SandboxProgress("Creating the cluster (initdb)", 10));
-        var passwordFile = Path.Combine(sandboxDirectory, "pwfile");
-        await File.WriteAllTextAsync(passwordFile, request.SuperPassword + "\n", cancellationToken).ConfigureAwait(false);
-        await GiveToAsync(osUser, passwordFile, cancellationToken).ConfigureAwait(false);
-        ProcessResult initdb;
-        try
-        {
-            initdb = await RunAsAsync(osUser, Path.Combine(bin, PostgresBinaries.Executable("initdb")), new[]
-            {
-                "-D", dataDirectory, "-U", request.SuperUser, "--pwfile", passwordFile,
-                "--auth", "scram-sha-256", "-E", "UTF8", "--locale", "C", "--no-sync", "--no-instructions",
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            File.Delete(passwordFile);
-        }
-
-        if (!initdb.Succeeded)
-        {
-            throw new RideException("SandboxBootFailed", ErrorCategory.OpenError,
-                $"initdb failed (exit code {initdb.ExitCode}): {Tail(initdb.StandardError + initdb.StandardOutput)}", dataDirectory);
-        }
-
+        var prepared = await PreparedClusters.EnsureAsync(clusterCache, bin, osUser, request, progress, cancellationToken)
+            .ConfigureAwait(false);
+        progress.Report(new SandboxProgress("Copying the prepared cluster", 25));
+        await PreparedClusters.CopyAsync(prepared, dataDirectory, cancellationToken).ConfigureAwait(false);
         node.ServerVersion = File.ReadAllText(Path.Combine(dataDirectory, "PG_VERSION")).Trim();
         await WriteConfigurationAsync(node, request, cancellationToken).ConfigureAwait(false);
 
@@ -86,6 +68,7 @@ public sealed class LocalEngine : ISandboxEngine
             if (start.Succeeded)
             {
                 node.Port = port;
+                await RekeyAsync(node, request, prepared.SuperPassword, cancellationToken).ConfigureAwait(false);
                 return node;
             }
 
@@ -103,6 +86,27 @@ public sealed class LocalEngine : ISandboxEngine
             await File.WriteAllTextAsync(serverLog, "", cancellationToken).ConfigureAwait(false);
             port = FreePort();
         }
+    }
+
+    /// <summary>Every copy starts with the prepared cluster's password; the session gets its own before anything else connects.</summary>
+    private static async Task RekeyAsync(SandboxNode node, NodeRequest request, string preparedPassword, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = node.Host,
+            Port = node.Port,
+            Username = request.SuperUser,
+            Password = preparedPassword,
+            Database = "postgres",
+            ApplicationName = "ride",
+            Pooling = false,
+            Timeout = 15,
+        };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            $"ALTER ROLE {Sql.Identifier(request.SuperUser)} PASSWORD {Sql.Literal(request.SuperPassword)}", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task<bool> IsNodeAliveAsync(SandboxNode node, CancellationToken cancellationToken)
@@ -210,39 +214,143 @@ public sealed class LocalEngine : ISandboxEngine
         }
 
         await File.AppendAllTextAsync(Path.Combine(node.DataDirectory!, "postgresql.conf"), conf.ToString(), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(node.DataDirectory!, "pg_hba.conf"),
-            "# Ride sandbox: password logins over loopback only\nhost all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n",
-            cancellationToken).ConfigureAwait(false);
     }
 
+    internal const string HostBasedAuthentication =
+        "# Ride sandbox: password logins over loopback only\nhost all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n";
+
     /// <summary>
-    /// The folder that holds data and log. It lives in the session folder; when Ride runs as root and the
-    /// unprivileged server account cannot reach that path (e.g. under /root), it moves to /var/lib/ride.
+    /// The folder that holds data and log, and where prepared clusters are kept. Data goes to a RAM-backed folder
+    /// when there is one (RIDE_SANDBOX_ROOT, else /dev/shm with room to spare): a sandbox is disposable, and creating
+    /// its thousand-odd files is most of the cost of a start on disk. Otherwise it lives in the session folder, or in
+    /// /var/lib/ride when Ride runs as root and the server account cannot reach the session folder (e.g. under /root).
     /// </summary>
-    private static async Task<string> PrepareSandboxDirectoryAsync(NodeRequest request, string? osUser, CancellationToken cancellationToken)
+    private static async Task<(string Sandbox, string ClusterCache)> PrepareSandboxDirectoryAsync(NodeRequest request, string? osUser,
+        CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(request.SessionDirectory, "sandbox-" + request.NodeName);
+        var name = "sandbox-" + request.NodeName;
+        var inSession = Path.Combine(request.SessionDirectory, name);
+        var homeReachable = await TryClaimAsync(inSession, osUser, cancellationToken).ConfigureAwait(false);
+        var clusterCache = homeReachable ? Path.Combine(RidePaths.Home, "clusters") : Path.Combine(SharedSandboxRoot, "clusters");
+        if (await FastSandboxRootAsync(cancellationToken).ConfigureAwait(false) is { } fast)
+        {
+            var directory = Path.Combine(fast, request.SessionId + "-" + request.NodeName);
+            if (await TryClaimAsync(directory, osUser, cancellationToken).ConfigureAwait(false))
+            {
+                DeleteQuietly(inSession);
+                return (directory, clusterCache);
+            }
+        }
+
+        if (homeReachable)
+        {
+            return (inSession, clusterCache);
+        }
+
+        DeleteQuietly(inSession);
+        var shared = Path.Combine(SharedSandboxRoot, request.SessionId + "-" + request.NodeName);
+        if (!await TryClaimAsync(shared, osUser, cancellationToken).ConfigureAwait(false))
+        {
+            throw new RideException("SandboxBootFailed", ErrorCategory.PermissionDenied,
+                $"The server account '{osUser}' can reach neither '{inSession}' nor '{shared}'. Set RIDE_HOME to a folder it can read.", shared);
+        }
+
+        return (shared, clusterCache);
+    }
+
+    /// <summary>Creates the folder for the server account and checks that the account can really use it.</summary>
+    private static async Task<bool> TryClaimAsync(string directory, string? osUser, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(directory);
         if (osUser is null)
         {
-            return directory;
+            return true;
         }
 
         await GiveToAsync(osUser, directory, cancellationToken).ConfigureAwait(false);
         var probe = await RunAsAsync(osUser, "test", new[] { "-w", directory, "-a", "-x", directory }, cancellationToken).ConfigureAwait(false);
-        if (probe.Succeeded)
+        if (!probe.Succeeded)
         {
-            return directory;
+            DeleteQuietly(directory);
         }
 
-        Directory.Delete(directory, recursive: true);
-        var shared = Path.Combine("/var/lib/ride", request.SessionId + "-" + request.NodeName);
-        Directory.CreateDirectory(shared);
-        await GiveToAsync(osUser, shared, cancellationToken).ConfigureAwait(false);
-        return shared;
+        return probe.Succeeded;
     }
 
-    private static async Task GiveToAsync(string? osUser, string path, CancellationToken cancellationToken)
+    /// <summary>RIDE_SANDBOX_ROOT when set; else /dev/shm when it is a tmpfs with at least 1 GiB free; else none.</summary>
+    private static async Task<string?> FastSandboxRootAsync(CancellationToken cancellationToken)
+    {
+        var configured = Environment.GetEnvironmentVariable("RIDE_SANDBOX_ROOT");
+        string root;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            root = Path.GetFullPath(configured);
+        }
+        else
+        {
+            const string shm = "/dev/shm";
+            if (OperatingSystem.IsWindows() || !Directory.Exists(shm) || !IsTmpfs(shm) || new DriveInfo(shm).AvailableFreeSpace < (1L << 30))
+            {
+                return null;
+            }
+
+            root = shm;
+        }
+
+        // One folder per user, only traversable by others (the server account needs that much), and really ours.
+        var mine = Path.Combine(root, "ride-" + NativeMethods.GetEuid().ToString(CultureInfo.InvariantCulture));
+        try
+        {
+            Directory.CreateDirectory(mine);
+            if (OperatingSystem.IsWindows())
+            {
+                return mine;
+            }
+
+            // A folder somebody else made in a shared place is not used: its owner could swap what Ride puts there.
+            var owner = await ProcessRunner.RunAsync("stat", new[] { "-c", "%u", mine }, cancellationToken).ConfigureAwait(false);
+            if (!owner.Succeeded || owner.StandardOutput.Trim() != NativeMethods.GetEuid().ToString(CultureInfo.InvariantCulture))
+            {
+                return null;
+            }
+
+            File.SetUnixFileMode(mine, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                                       | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            return mine;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsTmpfs(string path)
+    {
+        try
+        {
+            return File.ReadLines("/proc/mounts").Select(l => l.Split(' ')).Any(f => f.Length > 2 && f[1] == path && f[2] == "tmpfs");
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    internal static async Task GiveToAsync(string? osUser, string path, CancellationToken cancellationToken)
     {
         if (osUser is null)
         {
@@ -258,7 +366,7 @@ public sealed class LocalEngine : ISandboxEngine
     }
 
     /// <summary>Runs a tool directly, or as the unprivileged account when Ride runs as root (the server refuses root).</summary>
-    private static Task<ProcessResult> RunAsAsync(string? osUser, string tool, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    internal static Task<ProcessResult> RunAsAsync(string? osUser, string tool, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
         if (osUser is null)
         {

@@ -46,6 +46,7 @@ public static class SessionManager
                 Image = image,
                 PreferredPort = PreferredPort(),
                 Settings = ServerSettings.Merge(definition.Settings),
+                Preparation = Preparation,
             }, progress, cancellationToken).ConfigureAwait(false);
             state.Nodes.Add(node);
             SessionStore.Save(state);
@@ -87,8 +88,8 @@ public static class SessionManager
         using var engine = await EngineFactory.ForNodeAsync(state.Primary, cancellationToken).ConfigureAwait(false);
         await EnsureAliveAsync(engine, state, cancellationToken).ConfigureAwait(false);
 
-        progress.Report(new SandboxProgress("Stopping the actors", 10));
-        await ActorLauncher.StopAsync(RidePaths.SessionDirectory(state.SessionId), state.ActorsPid, cancellationToken).ConfigureAwait(false);
+        progress.Report(new SandboxProgress("Pausing the actors", 10));
+        var paused = await ActorLauncher.PauseAsync(RidePaths.SessionDirectory(state.SessionId), state.ActorsPid, cancellationToken).ConfigureAwait(false);
 
         progress.Report(new SandboxProgress("Restoring the databases", 30));
         await using (var connection = await Database.OpenAsSystemAsync(state, "postgres", cancellationToken).ConfigureAwait(false))
@@ -100,15 +101,16 @@ public static class SessionManager
                     $"CREATE DATABASE {Sql.Identifier(database)} TEMPLATE {Sql.Identifier(TemplatePrefix + database)}", cancellationToken).ConfigureAwait(false);
             }
 
-            await RestoreDatabaseAttributesAsync(connection, state, cancellationToken).ConfigureAwait(false);
+            await using var bookkeeping = await Database.OpenAsSystemAsync(state, BookkeepingDatabase, cancellationToken).ConfigureAwait(false);
+            await RestoreDatabaseAttributesAsync(connection, bookkeeping, cancellationToken).ConfigureAwait(false);
             await Database.ExecuteAsync(connection, "ALTER SYSTEM RESET ALL", cancellationToken).ConfigureAwait(false);
             await Database.ExecuteAsync(connection, "SELECT pg_reload_conf()", cancellationToken).ConfigureAwait(false);
-            await ResetRolesAsync(connection, state, cancellationToken).ConfigureAwait(false);
-            await RestoreSettingsAsync(connection, state, cancellationToken).ConfigureAwait(false);
+            await ResetRolesAsync(connection, bookkeeping, state, cancellationToken).ConfigureAwait(false);
+            await RestoreSettingsAsync(connection, bookkeeping, cancellationToken).ConfigureAwait(false);
         }
 
         File.Delete(Path.Combine(RidePaths.SessionDirectory(state.SessionId), ActorLauncher.AppLogFile));
-        await StartIncidentAsync(engine, state, scenario, progress, cancellationToken).ConfigureAwait(false);
+        await StartIncidentAsync(engine, state, scenario, progress, cancellationToken, resumeActors: paused).ConfigureAwait(false);
         return SessionStore.Update(state.SessionId, s =>
         {
             s.ActorsPid = state.ActorsPid;
@@ -214,15 +216,23 @@ public static class SessionManager
         return port;
     }
 
+    /// <summary>
+    /// What every sandbox holds before the scenario: pg_stat_statements everywhere (template1 carries it into new
+    /// databases), the default database, and Ride's bookkeeping database. The Local engine prepares it once and copies it.
+    /// </summary>
+    internal static readonly ClusterPreparation Preparation = new(new[]
+    {
+        new PreparationStep("template1", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"),
+        new PreparationStep("postgres", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"),
+        new PreparationStep("postgres", $"CREATE DATABASE {Sql.Identifier(ScenarioIds.DefaultDatabase)}"),
+        new PreparationStep("postgres", $"CREATE DATABASE {Sql.Identifier(BookkeepingDatabase)}"),
+        new PreparationStep(BookkeepingDatabase,
+            "CREATE TABLE baseline_backends (pid int PRIMARY KEY, application_name text NOT NULL, datname text, usename text, backend_start timestamptz)"),
+    });
+
     private static async Task CreateRolesAndDatabasesAsync(SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
     {
-        await using (var template = await Database.OpenAsSystemAsync(state, "template1", cancellationToken).ConfigureAwait(false))
-        {
-            await Database.ExecuteAsync(template, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements", cancellationToken).ConfigureAwait(false);
-        }
-
         await using var connection = await Database.OpenAsSystemAsync(state, "postgres", cancellationToken).ConfigureAwait(false);
-        await Database.ExecuteAsync(connection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements", cancellationToken).ConfigureAwait(false);
         await Database.ExecuteAsync(connection,
             $"CREATE ROLE {Sql.Identifier(state.OperatorRole)} LOGIN SUPERUSER PASSWORD {Sql.Literal(state.OperatorPassword)}", cancellationToken).ConfigureAwait(false);
         foreach (var role in definition.Roles)
@@ -232,61 +242,53 @@ public static class SessionManager
                 $"CREATE ROLE {Sql.Identifier(role.Name)} {login} PASSWORD {Sql.Literal(state.RolePasswords[role.Name])}", cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var database in ScenarioDatabases(definition).Append(BookkeepingDatabase))
+        foreach (var database in definition.Databases)
         {
             await Database.ExecuteAsync(connection, $"CREATE DATABASE {Sql.Identifier(database)}", cancellationToken).ConfigureAwait(false);
         }
-
-        await using var bookkeeping = await Database.OpenAsSystemAsync(state, BookkeepingDatabase, cancellationToken).ConfigureAwait(false);
-        await Database.ExecuteAsync(bookkeeping,
-            "CREATE TABLE baseline_backends (pid int PRIMARY KEY, application_name text NOT NULL, datname text, usename text, backend_start timestamptz)",
-            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Puts the scenario's roles back as the setup left them: attributes (superuser, connection limit, …),
     /// passwords, settings and memberships. Roles the operator created are left alone.
     /// </summary>
-    private static async Task ResetRolesAsync(NpgsqlConnection connection, SessionRecord state, CancellationToken cancellationToken)
+    private static async Task ResetRolesAsync(NpgsqlConnection connection, NpgsqlConnection bookkeeping, SessionRecord state, CancellationToken cancellationToken)
     {
         var statements = new List<string>();
-        await using (var bookkeeping = await Database.OpenAsSystemAsync(state, BookkeepingDatabase, cancellationToken).ConfigureAwait(false))
+        await using (var roles = new NpgsqlCommand(
+            "SELECT rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolbypassrls, rolconnlimit FROM role_snapshot",
+            bookkeeping))
+        await using (var reader = await roles.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using (var roles = new NpgsqlCommand(
-                "SELECT rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolbypassrls, rolconnlimit FROM role_snapshot",
-                bookkeeping))
-            await using (var reader = await roles.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var name = reader.GetString(0);
-                    string Flag(int ordinal, string word) => reader.GetBoolean(ordinal) ? word : "NO" + word;
-                    var password = name == state.OperatorRole ? state.OperatorPassword : state.RolePasswords[name];
-                    statements.Add($"ALTER ROLE {Sql.Identifier(name)} {Flag(1, "SUPERUSER")} {Flag(2, "INHERIT")} {Flag(3, "CREATEROLE")} "
-                                   + $"{Flag(4, "CREATEDB")} {Flag(5, "LOGIN")} {Flag(6, "REPLICATION")} {Flag(7, "BYPASSRLS")} "
-                                   + $"CONNECTION LIMIT {reader.GetInt32(8)} PASSWORD {Sql.Literal(password)}");
-                    statements.Add($"ALTER ROLE {Sql.Identifier(name)} RESET ALL");
-                }
+                var name = reader.GetString(0);
+                string Flag(int ordinal, string word) => reader.GetBoolean(ordinal) ? word : "NO" + word;
+                var password = name == state.OperatorRole ? state.OperatorPassword : state.RolePasswords[name];
+                statements.Add($"ALTER ROLE {Sql.Identifier(name)} {Flag(1, "SUPERUSER")} {Flag(2, "INHERIT")} {Flag(3, "CREATEROLE")} "
+                               + $"{Flag(4, "CREATEDB")} {Flag(5, "LOGIN")} {Flag(6, "REPLICATION")} {Flag(7, "BYPASSRLS")} "
+                               + $"CONNECTION LIMIT {reader.GetInt32(8)} PASSWORD {Sql.Literal(password)}");
+                statements.Add($"ALTER ROLE {Sql.Identifier(name)} RESET ALL");
             }
+        }
 
-            // Memberships the operator added are revoked, the ones the setup made are granted again.
-            await using var memberships = new NpgsqlCommand(
-                """
-                SELECT 'REVOKE ' || quote_ident(r.rolname) || ' FROM ' || quote_ident(m.rolname)
-                FROM pg_auth_members am JOIN pg_roles r ON r.oid = am.roleid JOIN pg_roles m ON m.oid = am.member
-                WHERE m.rolname IN (SELECT rolname FROM role_snapshot)
-                  AND NOT EXISTS (SELECT 1 FROM membership_snapshot s WHERE s.role = r.rolname AND s.member = m.rolname)
-                UNION ALL
-                SELECT 'GRANT ' || quote_ident(s.role) || ' TO ' || quote_ident(s.member) || CASE WHEN s.admin_option THEN ' WITH ADMIN OPTION' ELSE '' END
-                FROM membership_snapshot s
-                WHERE NOT EXISTS (SELECT 1 FROM pg_auth_members am JOIN pg_roles r ON r.oid = am.roleid JOIN pg_roles m ON m.oid = am.member
-                                  WHERE r.rolname = s.role AND m.rolname = s.member)
-                """, bookkeeping);
-            await using var membershipReader = await memberships.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await membershipReader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                statements.Add(membershipReader.GetString(0));
-            }
+        // Memberships the operator added are revoked, the ones the setup made are granted again.
+        await using var memberships = new NpgsqlCommand(
+            """
+            SELECT 'REVOKE ' || quote_ident(r.rolname) || ' FROM ' || quote_ident(m.rolname)
+            FROM pg_auth_members am JOIN pg_roles r ON r.oid = am.roleid JOIN pg_roles m ON m.oid = am.member
+            WHERE m.rolname IN (SELECT rolname FROM role_snapshot)
+              AND NOT EXISTS (SELECT 1 FROM membership_snapshot s WHERE s.role = r.rolname AND s.member = m.rolname)
+            UNION ALL
+            SELECT 'GRANT ' || quote_ident(s.role) || ' TO ' || quote_ident(s.member) || CASE WHEN s.admin_option THEN ' WITH ADMIN OPTION' ELSE '' END
+            FROM membership_snapshot s
+            WHERE NOT EXISTS (SELECT 1 FROM pg_auth_members am JOIN pg_roles r ON r.oid = am.roleid JOIN pg_roles m ON m.oid = am.member
+                              WHERE r.rolname = s.role AND m.rolname = s.member)
+            """, bookkeeping);
+        await using var membershipReader = await memberships.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await membershipReader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            statements.Add(membershipReader.GetString(0));
         }
 
         foreach (var statement in statements)
@@ -296,10 +298,9 @@ public static class SessionManager
     }
 
     /// <summary>A copied database gets a fresh owner, ACL and connection options: put back what the setup gave it.</summary>
-    private static async Task RestoreDatabaseAttributesAsync(NpgsqlConnection connection, SessionRecord state, CancellationToken cancellationToken)
+    private static async Task RestoreDatabaseAttributesAsync(NpgsqlConnection connection, NpgsqlConnection bookkeeping, CancellationToken cancellationToken)
     {
         var statements = new List<string>();
-        await using (var bookkeeping = await Database.OpenAsSystemAsync(state, BookkeepingDatabase, cancellationToken).ConfigureAwait(false))
         await using (var command = new NpgsqlCommand(
             """
             SELECT 'ALTER DATABASE ' || quote_ident(datname) || ' OWNER TO ' || quote_ident(owner) FROM database_snapshot
@@ -327,10 +328,9 @@ public static class SessionManager
         }
     }
 
-    private static async Task RestoreSettingsAsync(NpgsqlConnection connection, SessionRecord state, CancellationToken cancellationToken)
+    private static async Task RestoreSettingsAsync(NpgsqlConnection connection, NpgsqlConnection bookkeeping, CancellationToken cancellationToken)
     {
         var statements = new List<string>();
-        await using (var bookkeeping = await Database.OpenAsSystemAsync(state, BookkeepingDatabase, cancellationToken).ConfigureAwait(false))
         await using (var command = new NpgsqlCommand("SELECT datname, rolname, setconfig FROM setting_snapshot", bookkeeping))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -422,13 +422,21 @@ public static class SessionManager
 
     /// <summary>Actors up, incident applied, baseline recorded, and the first post-incident outcomes logged.</summary>
     private static async Task StartIncidentAsync(ISandboxEngine engine, SessionRecord state, RideScenario scenario,
-        IProgress<SandboxProgress> progress, CancellationToken cancellationToken)
+        IProgress<SandboxProgress> progress, CancellationToken cancellationToken, bool resumeActors = false)
     {
         var definition = scenario.Definition;
         var directory = RidePaths.SessionDirectory(state.SessionId);
         progress.Report(new SandboxProgress("Starting the application actors", 75));
-        state.ActorsPid = await ActorLauncher.StartAsync(ActorConfigurationFor(state, definition), cancellationToken).ConfigureAwait(false);
-        SessionStore.Save(state);
+        if (resumeActors)
+        {
+            ActorLauncher.Resume(directory);
+        }
+        else
+        {
+            state.ActorsPid = await ActorLauncher.StartAsync(ActorConfigurationFor(state, definition), cancellationToken).ConfigureAwait(false);
+            SessionStore.Save(state);
+        }
+
         await WaitForActorsAsync(state, definition.Actors.Where(a => !a.StartAfterIncident), cancellationToken).ConfigureAwait(false);
 
         progress.Report(new SandboxProgress("Applying the incident", 85));

@@ -31,18 +31,50 @@ public static class ActorHost
         });
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => context.Cancel = true);
 
+        var watcher = WatchSessionAsync(configuration.SessionDirectory, stop);
+        var pausedFile = Path.Combine(configuration.SessionDirectory, ActorLauncher.PausedFile);
+        while (!stop.IsCancellationRequested)
+        {
+            var pause = await RunGenerationAsync(configuration, stop.Token).ConfigureAwait(false);
+            if (pause is null)
+            {
+                break;
+            }
+
+            // Every connection is closed and the log is flushed: tell Ride, then wait until it lets the actors go again.
+            await File.WriteAllTextAsync(pausedFile, pause).ConfigureAwait(false);
+            if (!await WaitForResumeAsync(configuration.SessionDirectory, stop.Token).ConfigureAwait(false))
+            {
+                break;
+            }
+        }
+
+        stop.Cancel();
+        await watcher.ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>
+    /// Runs every actor until the process stops (returns null) or Ride asks for a pause (returns the pause token).
+    /// A Reset pauses the actors instead of restarting the process, which saves the runtime's start.
+    /// </summary>
+    private static async Task<string?> RunGenerationAsync(ActorConfiguration configuration, CancellationToken stop)
+    {
+        using var generation = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var log = Channel.CreateUnbounded<AppLogEntry>(new UnboundedChannelOptions { SingleReader = true });
         var writer = WriteLogAsync(configuration.LogPath, log.Reader);
+        var incident = WaitForIncidentAsync(configuration.SessionDirectory, generation.Token);
         var workers = new List<Task>();
         foreach (var actor in configuration.Actors)
         {
             for (var i = 1; i <= actor.Connections; i++)
             {
-                workers.Add(RunConnectionAsync(configuration, actor, i, log.Writer, stop.Token));
+                workers.Add(RunConnectionAsync(configuration, actor, i, log.Writer, incident, generation.Token));
             }
         }
 
-        workers.Add(WatchSessionAsync(configuration.SessionDirectory, stop));
+        var pause = await WaitForPauseRequestAsync(configuration.SessionDirectory, generation.Token).ConfigureAwait(false);
+        generation.Cancel();
         try
         {
             await Task.WhenAll(workers).ConfigureAwait(false);
@@ -51,9 +83,60 @@ public static class ActorHost
         {
         }
 
+        await incident.ConfigureAwait(false);
         log.Writer.Complete();
         await writer.ConfigureAwait(false);
-        return 0;
+        return pause;
+    }
+
+    private static async Task<string?> WaitForPauseRequestAsync(string sessionDirectory, CancellationToken stop)
+    {
+        var request = Path.Combine(sessionDirectory, ActorLauncher.PauseFile);
+        try
+        {
+            while (true)
+            {
+                if (File.Exists(request))
+                {
+                    try
+                    {
+                        var token = (await File.ReadAllTextAsync(request, stop).ConfigureAwait(false)).Trim();
+                        if (token.Length > 0)
+                        {
+                            return token;
+                        }
+                    }
+                    catch (FileNotFoundException)
+                    {
+                        // Withdrawn between the check and the read.
+                    }
+                }
+
+                await Task.Delay(25, stop).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<bool> WaitForResumeAsync(string sessionDirectory, CancellationToken stop)
+    {
+        var request = Path.Combine(sessionDirectory, ActorLauncher.PauseFile);
+        try
+        {
+            while (File.Exists(request))
+            {
+                await Task.Delay(25, stop).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Ride writes the cue file once incident.sql has run; actors that belong to the incident wait for it.</summary>
@@ -108,7 +191,8 @@ public static class ActorHost
         }
     }
 
-    private static async Task RunConnectionAsync(ActorConfiguration configuration, ActorSpec actor, int number, ChannelWriter<AppLogEntry> log, CancellationToken stop)
+    private static async Task RunConnectionAsync(ActorConfiguration configuration, ActorSpec actor, int number, ChannelWriter<AppLogEntry> log,
+        Task<bool> incident, CancellationToken stop)
     {
         var builder = new NpgsqlConnectionStringBuilder
         {
@@ -124,14 +208,14 @@ public static class ActorHost
             Multiplexing = false,
         };
         var stagger = TimeSpan.FromMilliseconds(Math.Min(actor.IntervalMs, 1000) * (number - 1) / Math.Max(1, actor.Connections));
-        if (actor.StartAfterIncident && !await WaitForIncidentAsync(configuration.SessionDirectory, stop).ConfigureAwait(false))
+        if (actor.StartAfterIncident && !await incident.ConfigureAwait(false))
         {
             return;
         }
 
         if (actor.ConnectPerRequest)
         {
-            await RunPerRequestAsync(builder.ConnectionString, actor, number, stagger, log, stop).ConfigureAwait(false);
+            await RunPerRequestAsync(builder.ConnectionString, actor, number, stagger, log, incident, stop).ConfigureAwait(false);
             return;
         }
 
@@ -152,7 +236,7 @@ public static class ActorHost
                 else
                 {
                     await Task.Delay(stagger, stop).ConfigureAwait(false);
-                    await LoopAsync(connection, actor, number, log, stop).ConfigureAwait(false);
+                    await LoopAsync(connection, actor, number, log, incident, stop).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -188,8 +272,10 @@ public static class ActorHost
         }
     }
 
-    private static async Task LoopAsync(NpgsqlConnection connection, ActorSpec actor, int number, ChannelWriter<AppLogEntry> log, CancellationToken stop)
+    private static async Task LoopAsync(NpgsqlConnection connection, ActorSpec actor, int number, ChannelWriter<AppLogEntry> log, Task<bool> incident,
+        CancellationToken stop)
     {
+        var incidentSeen = incident.IsCompleted;
         while (!stop.IsCancellationRequested)
         {
             var watch = Stopwatch.StartNew();
@@ -212,14 +298,36 @@ public static class ActorHost
             }
 
             Record(log, actor, number, connection.ProcessID, "request", failure, watch.Elapsed.TotalMilliseconds);
-            await Task.Delay(actor.IntervalMs, stop).ConfigureAwait(false);
+            incidentSeen = await SleepAsync(actor.IntervalMs, incident, incidentSeen, stop).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The pause between requests. The one that spans the incident ends as soon as it is applied, so the first
+    /// request that meets the incident comes at once, as from a busy application, instead of up to an interval later.
+    /// Returns whether the incident has been seen.
+    /// </summary>
+    private static async Task<bool> SleepAsync(int milliseconds, Task<bool> incident, bool incidentSeen, CancellationToken stop)
+    {
+        if (incidentSeen)
+        {
+            await Task.Delay(milliseconds, stop).ConfigureAwait(false);
+            return true;
+        }
+
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var delay = Task.Delay(milliseconds, wake.Token);
+        await Task.WhenAny(delay, incident).ConfigureAwait(false);
+        await wake.CancelAsync().ConfigureAwait(false);
+        stop.ThrowIfCancellationRequested();
+        return incident.IsCompletedSuccessfully && incident.Result;
     }
 
     /// <summary>A client without a pool: every request opens its own connection, so a refused connection is a failed request.</summary>
     private static async Task RunPerRequestAsync(string connectionString, ActorSpec actor, int number, TimeSpan stagger, ChannelWriter<AppLogEntry> log,
-        CancellationToken stop)
+        Task<bool> incident, CancellationToken stop)
     {
+        var incidentSeen = incident.IsCompleted;
         try
         {
             await Task.Delay(stagger, stop).ConfigureAwait(false);
@@ -252,7 +360,7 @@ public static class ActorHost
                 }
 
                 Record(log, actor, number, pid, "request", failure, watch.Elapsed.TotalMilliseconds);
-                await Task.Delay(actor.IntervalMs, stop).ConfigureAwait(false);
+                incidentSeen = await SleepAsync(actor.IntervalMs, incident, incidentSeen, stop).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

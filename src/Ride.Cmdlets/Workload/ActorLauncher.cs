@@ -12,12 +12,17 @@ public static class ActorLauncher
     public const string AppLogFile = "app.log";
     public const string ProcessLogFile = "actors.out";
     public const string IncidentCueFile = "incident.applied";
+    public const string PauseFile = "actors.pause";
+    public const string PausedFile = "actors.paused";
+    private static readonly TimeSpan PauseTimeout = TimeSpan.FromSeconds(5);
 
     public static async Task<int> StartAsync(ActorConfiguration configuration, CancellationToken cancellationToken)
     {
         var directory = configuration.SessionDirectory;
         File.Delete(Path.Combine(directory, "actors.stop"));
         File.Delete(Path.Combine(directory, IncidentCueFile));
+        File.Delete(Path.Combine(directory, PauseFile));
+        File.Delete(Path.Combine(directory, PausedFile));
         var configPath = Path.Combine(directory, ConfigurationFile);
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(configuration), cancellationToken).ConfigureAwait(false);
         if (!OperatingSystem.IsWindows())
@@ -53,6 +58,46 @@ public static class ActorLauncher
         }
 
         return pid;
+    }
+
+    /// <summary>
+    /// Asks the running actors process to close every connection and wait. True once it has; false when there is no
+    /// such process or it did not answer in time (it is then stopped, and the caller starts a new one).
+    /// </summary>
+    public static async Task<bool> PauseAsync(string sessionDirectory, int? pid, CancellationToken cancellationToken)
+    {
+        if (!IsRunning(pid, sessionDirectory))
+        {
+            return false;
+        }
+
+        var token = Guid.NewGuid().ToString("N");
+        var paused = Path.Combine(sessionDirectory, PausedFile);
+        File.Delete(paused);
+        var pending = Path.Combine(sessionDirectory, PauseFile + ".tmp");
+        await File.WriteAllTextAsync(pending, token, cancellationToken).ConfigureAwait(false);
+        File.Move(pending, Path.Combine(sessionDirectory, PauseFile), overwrite: true);
+        var deadline = DateTime.UtcNow + PauseTimeout;
+        while (DateTime.UtcNow < deadline && IsRunning(pid, sessionDirectory))
+        {
+            if (File.Exists(paused) && (await File.ReadAllTextAsync(paused, cancellationToken).ConfigureAwait(false)).Trim() == token)
+            {
+                return true;
+            }
+
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+        }
+
+        await StopAsync(sessionDirectory, pid, cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>Lets paused actors run again: they reopen the application log and connect as at the start.</summary>
+    public static void Resume(string sessionDirectory)
+    {
+        File.Delete(Path.Combine(sessionDirectory, IncidentCueFile));
+        File.Delete(Path.Combine(sessionDirectory, PausedFile));
+        File.Delete(Path.Combine(sessionDirectory, PauseFile));
     }
 
     /// <summary>Ends the actors process and waits (bounded) for it to go.</summary>
