@@ -1,2 +1,2 @@
 // The actors process: runs a session's application workload until told to stop.
-return await Ride.Workload.ActorHost.RunAsync(args);
+return await Ride.Actors.ActorHost.RunAsync(args);

@@ -152,13 +152,28 @@ Add-Row 'Submit-RideFix solution.sql (incl. scoring)' (Measure-Runs $Runs -Befor
     }) '<= 1 s' 'a Reset before each run (not timed) so every fix meets the incident'
 Add-Row 'Reset-RideScenario' (Measure-Runs $Runs { $s | Reset-RideScenario -Confirm:$false }) '<= 0.5 s'
 
-# 6. Memory of one sandbox.
-Start-Sleep -Seconds 2
-$pids = Get-SandboxPids $s
-$pss = Get-MemoryMB $pids
-$rss = Get-MemoryMB $pids 'Rss'
-$data = Get-DataMB $s
-$rows.Add([pscustomobject]@{ Measurement = 'Memory of one sandbox (server + actors), proportional set size'; Median = ('{0:N1} MB' -f $pss); Spread = ('{0:N1} MB resident, shared pages counted in every process' -f $rss); Target = '<= 80 MB'; Note = ('{0} processes; data directory {1:N0} MB{2}' -f $pids.Count, $data, $(if ((Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($s.SessionId)/session.json") | ConvertFrom-Json).Nodes[0].DataDirectory -like '/dev/shm/*') { ', in tmpfs (memory)' } else { ', on disk' })) })
+# 6. Memory of one sandbox: after the submissions and resets above, and freshly started with the incident live.
+function Add-MemoryRow([string] $When, $Session) {
+    Start-Sleep -Seconds 3
+    $state = Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($Session.SessionId)/session.json") | ConvertFrom-Json
+    $pids = Get-SandboxPids $Session
+    $pss = Get-MemoryMB $pids
+    $actors = Get-MemoryMB @($state.ActorsPid)
+    $buffers = Get-MemoryMB $pids 'Pss_Shmem'
+    $where = if ($state.Nodes[0].DataDirectory -like '/dev/shm/*') { 'in tmpfs (memory)' } else { 'on disk' }
+    $rows.Add([pscustomobject]@{
+        Measurement = "Memory of one sandbox, $When (server + actors, proportional set size)"
+        Median      = '{0:N1} MB' -f $pss
+        Spread      = '{0:N1} MB resident' -f (Get-MemoryMB $pids 'Rss')
+        Target      = '<= 80 MB'
+        Note        = ('{0} processes: actors process {1:N1} MB, PostgreSQL shared memory {2:N1} MB; data directory {3:N0} MB {4}' -f $pids.Count, $actors, $buffers, (Get-DataMB $Session), $where)
+    })
+    Write-Host ("Memory ({0}): {1:N1} MB" -f $When, $pss)
+}
+Add-MemoryRow "after $Runs fixes and resets" $s
+$s | Stop-RideScenario -Confirm:$false
+$s = Start-RideScenario $scenarioId -Engine Local 6>$null
+Add-MemoryRow 'just started' $s
 $s | Stop-RideScenario -Confirm:$false
 
 # 5. Grading throughput.

@@ -76,4 +76,30 @@ Import-Module Ride
         $values.scenario | Should -Be 'stage-09/05-backward-incompatible-migration'
         $values.ride | Should -Be 'Invoke-Ride'
     }
+
+    It 'starts a drill from the installed module, with its actors running' {
+        # A package keeps no execute bit: the installed native actors program must still run (Ride restores the bit).
+        $output = Invoke-IsolatedPwsh @"
+`$env:RIDE_HOME = Join-Path '$script:work' 'ride-home'
+Import-Module Ride
+`$s = Start-RideScenario stage-09/05 -Engine Local 6>`$null
+try {
+    `$actors = (Get-Content -Raw (Join-Path `$env:RIDE_HOME "sessions/`$(`$s.SessionId)/session.json") | ConvertFrom-Json).ActorsPid
+    'exe=' + (Get-Item "/proc/`$actors/exe").LinkTarget
+    'apps=' + @(Get-RideActivity -Session `$s -ApplicationName 'old_app*').Count
+    'base=' + (Get-Module Ride).ModuleBase
+} finally {
+    `$s | Stop-RideScenario -Confirm:`$false
+}
+"@
+        $values = @{}
+        foreach ($line in $output) { if ("$line" -match '^(\w+)=(.*)$') { $values[$Matches[1]] = $Matches[2] } }
+        [int]$values.apps | Should -Be 2
+        $native = Join-Path $values.base "native/$([Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)/Ride.Actors"
+        if (Test-Path (Join-Path $script:moduleFolder "native/$([Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)/Ride.Actors")) {
+            $values.exe | Should -Be $native
+        } else {
+            $values.exe | Should -BeLike '*dotnet'
+        }
+    }
 }

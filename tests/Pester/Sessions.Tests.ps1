@@ -336,3 +336,43 @@ Describe 'Reset keeps the actors process' {
         }
     }
 }
+
+Describe 'The actors program' {
+    BeforeAll {
+        $script:rid = [Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+        $script:native = Join-Path (Split-Path $env:RIDE_MODULE_PATH) "native/$script:rid/Ride.Actors"
+        function Get-ActorsExecutable($Session) {
+            $actorsPid = (Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($Session.SessionId)/session.json") | ConvertFrom-Json).ActorsPid
+            (Get-Item "/proc/$actorsPid/exe").LinkTarget
+        }
+    }
+
+    It 'is built natively for this platform when the build machine has clang' -Skip:(-not $IsLinux -or -not (Get-Command clang -ErrorAction Ignore)) {
+        $script:native | Should -Exist
+    }
+
+    It 'runs natively when the module has the native program' -Skip:(-not (Test-Path (Join-Path (Split-Path $env:RIDE_MODULE_PATH) "native/$([Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)/Ride.Actors"))) {
+        $s = Start-RideScenario stage-00/01 -Engine Local
+        try {
+            Get-ActorsExecutable $s | Should -Be $script:native
+            @(Get-RideActivity -Session $s -ApplicationName 'probe*') | Should -HaveCount 1
+        } finally {
+            $s | Stop-RideScenario -Confirm:$false
+        }
+    }
+
+    It 'runs on .NET when RIDE_ACTORS_RUNTIME is dotnet, and behaves the same' {
+        $env:RIDE_ACTORS_RUNTIME = 'dotnet'
+        try {
+            $s = Start-RideScenario stage-00/01 -Engine Local
+            Get-ActorsExecutable $s | Should -BeLike '*dotnet'
+            @(Get-RideActivity -Session $s -ApplicationName 'probe*') | Should -HaveCount 1
+            $s | Reset-RideScenario -Confirm:$false
+            @(Get-RideActivity -Session $s -ApplicationName 'probe*') | Should -HaveCount 1
+            @(Get-RideLog -Session $s -Source App | Where-Object { $_.Ok }).Count | Should -BeGreaterThan 0
+        } finally {
+            Remove-Item Env:RIDE_ACTORS_RUNTIME
+            if ($s) { $s | Stop-RideScenario -Confirm:$false }
+        }
+    }
+}

@@ -16,6 +16,7 @@ public static class ScoreEvaluator
     {
         var definition = scenario.Definition;
         var checks = new List<RideCheck>();
+        await using var connections = new CheckConnections(state);
         foreach (var (category, list) in new[]
                  {
                      (CheckCategory.Detect, definition.Checks.Detect),
@@ -25,7 +26,7 @@ public static class ScoreEvaluator
         {
             foreach (var check in list)
             {
-                var (passed, evidence) = await EvaluateCheckAsync(state, definition, check, cancellationToken).ConfigureAwait(false);
+                var (passed, evidence) = await EvaluateCheckAsync(state, connections, definition, check, cancellationToken).ConfigureAwait(false);
                 checks.Add(new RideCheck
                 {
                     Category = category,
@@ -59,8 +60,8 @@ public static class ScoreEvaluator
     }
 
     /// <summary>Commands used count on their own; otherwise the SQL and the workload replay must both pass where given.</summary>
-    private static async Task<(bool Passed, string Evidence)> EvaluateCheckAsync(SessionRecord state, ScenarioDefinition definition, CheckDefinition check,
-        CancellationToken cancellationToken)
+    private static async Task<(bool Passed, string Evidence)> EvaluateCheckAsync(SessionRecord state, CheckConnections connections,
+        ScenarioDefinition definition, CheckDefinition check, CancellationToken cancellationToken)
     {
         var evidence = new List<string>();
         var used = check.Commands.Where(c => state.CommandsUsed.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
@@ -74,7 +75,7 @@ public static class ScoreEvaluator
         if (!string.IsNullOrWhiteSpace(check.Sql))
         {
             hasTest = true;
-            var (ok, text) = await RunCheckSqlAsync(state, check, cancellationToken).ConfigureAwait(false);
+            var (ok, text) = await RunCheckSqlAsync(connections, check, cancellationToken).ConfigureAwait(false);
             passed &= ok;
             evidence.Add(text);
         }
@@ -83,7 +84,7 @@ public static class ScoreEvaluator
         {
             hasTest = true;
             var actor = definition.Actors.First(a => a.Name == actorName);
-            var (ok, text) = await ReplayAsync(state, actor, cancellationToken).ConfigureAwait(false);
+            var (ok, text) = await ReplayAsync(connections, actor, cancellationToken).ConfigureAwait(false);
             passed &= ok;
             evidence.Add(text);
         }
@@ -96,12 +97,13 @@ public static class ScoreEvaluator
         return (passed, string.Join("; ", evidence.Where(e => e.Length > 0)));
     }
 
-    private static async Task<(bool, string)> RunCheckSqlAsync(SessionRecord state, CheckDefinition check, CancellationToken cancellationToken)
+    private static async Task<(bool, string)> RunCheckSqlAsync(CheckConnections connections, CheckDefinition check, CancellationToken cancellationToken)
     {
         var database = check.Database.Length > 0 ? check.Database : ScenarioIds.DefaultDatabase;
+        NpgsqlConnection? connection = null;
         try
         {
-            await using var connection = await OpenAsAsync(state, check.Role, database, cancellationToken).ConfigureAwait(false);
+            connection = await connections.TakeAsync(check.Role, database, Database.RideApplicationName, cancellationToken).ConfigureAwait(false);
             await using var command = new NpgsqlCommand(check.Sql, connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -117,15 +119,19 @@ public static class ScoreEvaluator
         {
             return (false, $"{ex.SqlState}: {ex.MessageText}");
         }
+        finally
+        {
+            await connections.GiveBackAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>One pass of an actor's statements, as that actor, rolled back so scoring never changes the state it scores.</summary>
-    private static async Task<(bool, string)> ReplayAsync(SessionRecord state, ActorDefinition actor, CancellationToken cancellationToken)
+    private static async Task<(bool, string)> ReplayAsync(CheckConnections connections, ActorDefinition actor, CancellationToken cancellationToken)
     {
+        NpgsqlConnection? connection = null;
         try
         {
-            await using var connection = await OpenAsAsync(state, actor.Role, actor.Database, cancellationToken, "ride-replay " + actor.Name)
-                .ConfigureAwait(false);
+            connection = await connections.TakeAsync(actor.Role, actor.Database, "ride-replay " + actor.Name, cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (var options = new NpgsqlCommand(ReplayOptions, connection, transaction))
             {
@@ -152,17 +158,76 @@ public static class ScoreEvaluator
         {
             return (false, $"{actor.Name}: {ex.Message}");
         }
-    }
-
-    private static Task<NpgsqlConnection> OpenAsAsync(SessionRecord state, string role, string database, CancellationToken cancellationToken,
-        string applicationName = Database.RideApplicationName)
-    {
-        if (role.Length == 0 || role == state.SuperUser)
+        finally
         {
-            return Database.OpenAsync(state.Primary, state.SuperUser, state.SuperPassword, database, cancellationToken, applicationName);
+            await connections.GiveBackAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>
+/// The connections one scoring pass uses, one per role, database and application name, so a score costs a few
+/// logins rather than one per check. A connection goes back only after DISCARD ALL, so no check sees what the
+/// previous one left (temporary functions, settings); one that cannot be reset is closed instead.
+/// </summary>
+internal sealed class CheckConnections : IAsyncDisposable
+{
+    private readonly SessionRecord _state;
+    private readonly Dictionary<(string Role, string Database, string Application), NpgsqlConnection> _idle = new();
+    private readonly Dictionary<NpgsqlConnection, (string Role, string Database, string Application)> _keys = new();
+
+    public CheckConnections(SessionRecord state) => _state = state;
+
+    public async Task<NpgsqlConnection> TakeAsync(string role, string database, string applicationName, CancellationToken cancellationToken)
+    {
+        var key = (role.Length == 0 ? _state.SuperUser : role, database, applicationName);
+        if (_idle.Remove(key, out var idle))
+        {
+            return idle;
         }
 
-        var password = role == state.OperatorRole ? state.OperatorPassword : state.RolePasswords[role];
-        return Database.OpenAsync(state.Primary, role, password, database, cancellationToken, applicationName);
+        var password = key.Item1 == _state.SuperUser ? _state.SuperPassword
+            : key.Item1 == _state.OperatorRole ? _state.OperatorPassword
+            : _state.RolePasswords[key.Item1];
+        var connection = await Database.OpenAsync(_state.Primary, key.Item1, password, database, cancellationToken, applicationName).ConfigureAwait(false);
+        _keys[connection] = key;
+        return connection;
+    }
+
+    public async Task GiveBackAsync(NpgsqlConnection? connection, CancellationToken cancellationToken)
+    {
+        if (connection is null || !_keys.TryGetValue(connection, out var key))
+        {
+            return;
+        }
+
+        try
+        {
+            if (connection.State == System.Data.ConnectionState.Open && !_idle.ContainsKey(key))
+            {
+                await using var discard = new NpgsqlCommand("DISCARD ALL", connection);
+                await discard.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                _idle[key] = connection;
+                return;
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // Left in a transaction or broken: not worth keeping.
+        }
+
+        _keys.Remove(connection);
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var connection in _keys.Keys)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _keys.Clear();
+        _idle.Clear();
     }
 }

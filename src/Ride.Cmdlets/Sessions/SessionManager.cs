@@ -54,6 +54,10 @@ public static class SessionManager
             progress.Report(new SandboxProgress("Creating roles and databases", 50));
             await CreateRolesAndDatabasesAsync(state, definition, cancellationToken).ConfigureAwait(false);
 
+            // The actors process starts now, paused, so its start overlaps the setup; it connects once the incident begins.
+            state.ActorsPid = await ActorLauncher.StartAsync(ActorConfigurationFor(state, definition), paused: true, cancellationToken).ConfigureAwait(false);
+            SessionStore.Save(state);
+
             progress.Report(new SandboxProgress("Seeding the scenario (setup scripts)", 60));
             foreach (var script in definition.Setup)
             {
@@ -61,7 +65,7 @@ public static class SessionManager
             }
 
             await SnapshotDatabasesAsync(state, definition, cancellationToken).ConfigureAwait(false);
-            await StartIncidentAsync(engine, state, scenario, progress, cancellationToken).ConfigureAwait(false);
+            await StartIncidentAsync(engine, state, scenario, progress, cancellationToken, resumeActors: true).ConfigureAwait(false);
             state.Status = SessionStatus.Running;
             SessionStore.Save(state);
             progress.Report(new SandboxProgress("Ready", 100));
@@ -94,11 +98,12 @@ public static class SessionManager
         progress.Report(new SandboxProgress("Restoring the databases", 30));
         await using (var connection = await Database.OpenAsSystemAsync(state, "postgres", cancellationToken).ConfigureAwait(false))
         {
+            // FILE_COPY copies the files past WAL and the buffer cache, so Reset after Reset fills neither.
             foreach (var database in ScenarioDatabases(scenario.Definition))
             {
                 await Database.ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {Sql.Identifier(database)} WITH (FORCE)", cancellationToken).ConfigureAwait(false);
                 await Database.ExecuteAsync(connection,
-                    $"CREATE DATABASE {Sql.Identifier(database)} TEMPLATE {Sql.Identifier(TemplatePrefix + database)}", cancellationToken).ConfigureAwait(false);
+                    $"CREATE DATABASE {Sql.Identifier(database)} TEMPLATE {Sql.Identifier(TemplatePrefix + database)} STRATEGY FILE_COPY", cancellationToken).ConfigureAwait(false);
             }
 
             await using var bookkeeping = await Database.OpenAsSystemAsync(state, BookkeepingDatabase, cancellationToken).ConfigureAwait(false);
@@ -109,7 +114,7 @@ public static class SessionManager
             await RestoreSettingsAsync(connection, bookkeeping, cancellationToken).ConfigureAwait(false);
         }
 
-        File.Delete(Path.Combine(RidePaths.SessionDirectory(state.SessionId), ActorLauncher.AppLogFile));
+        File.Delete(Path.Combine(RidePaths.SessionDirectory(state.SessionId), ActorFiles.AppLog));
         await StartIncidentAsync(engine, state, scenario, progress, cancellationToken, resumeActors: paused).ConfigureAwait(false);
         return SessionStore.Update(state.SessionId, s =>
         {
@@ -411,6 +416,7 @@ public static class SessionManager
                 """, cancellationToken).ConfigureAwait(false);
         }
 
+        // The default strategy (WAL_LOG) here: unlike FILE_COPY it forces no checkpoint, which matters on the way to a first start.
         await using var connection = await Database.OpenAsSystemAsync(state, "postgres", cancellationToken).ConfigureAwait(false);
         foreach (var database in ScenarioDatabases(definition))
         {
@@ -433,7 +439,7 @@ public static class SessionManager
         }
         else
         {
-            state.ActorsPid = await ActorLauncher.StartAsync(ActorConfigurationFor(state, definition), cancellationToken).ConfigureAwait(false);
+            state.ActorsPid = await ActorLauncher.StartAsync(ActorConfigurationFor(state, definition), paused: false, cancellationToken).ConfigureAwait(false);
             SessionStore.Save(state);
         }
 
@@ -443,7 +449,7 @@ public static class SessionManager
         await RunScriptAsync(engine, state, scenario.FilePath(definition.Incident), definition.Incident, "IncidentScriptFailed", cancellationToken)
             .ConfigureAwait(false);
         state.IncidentAt = DateTimeOffset.UtcNow;
-        await File.WriteAllTextAsync(Path.Combine(directory, ActorLauncher.IncidentCueFile), state.IncidentAt.Value.ToString("O"), cancellationToken)
+        await File.WriteAllTextAsync(Path.Combine(directory, ActorFiles.IncidentCue), state.IncidentAt.Value.ToString("O"), cancellationToken)
             .ConfigureAwait(false);
         var lateActors = definition.Actors.Where(a => a.StartAfterIncident && !a.ConnectPerRequest).ToList();
         await WaitForActorsAsync(state, lateActors, cancellationToken).ConfigureAwait(false);
@@ -473,7 +479,7 @@ public static class SessionManager
             SessionDirectory = directory,
             Host = state.Primary.Host,
             Port = state.Primary.Port,
-            LogPath = Path.Combine(directory, ActorLauncher.AppLogFile),
+            LogPath = Path.Combine(directory, ActorFiles.AppLog),
             Actors = definition.Actors.Select(a => new ActorSpec
             {
                 Name = a.Name,
@@ -532,7 +538,7 @@ public static class SessionManager
             await Task.Delay(25, cancellationToken).ConfigureAwait(false);
         }
 
-        var output = Path.Combine(directory, ActorLauncher.ProcessLogFile);
+        var output = Path.Combine(directory, ActorFiles.ProcessLog);
         var detail = File.Exists(output) ? LocalEngine.Tail(await File.ReadAllTextAsync(output, cancellationToken).ConfigureAwait(false)) : "";
         var refused = AppLog.Read(directory).LastOrDefault(e => e.Event == "connect" && !e.Ok);
         var reason = refused is null ? "" : $" Last refusal: {refused.Actor}: {refused.SqlState} {refused.Message}";

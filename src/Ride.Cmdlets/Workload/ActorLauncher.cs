@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Ride.Common;
 
@@ -8,53 +9,50 @@ namespace Ride.Workload;
 /// <summary>Starts and stops the actors process of a session. The process is detached so it outlives the cmdlet and pwsh.</summary>
 public static class ActorLauncher
 {
-    public const string ConfigurationFile = "actors.json";
-    public const string AppLogFile = "app.log";
-    public const string ProcessLogFile = "actors.out";
-    public const string IncidentCueFile = "incident.applied";
-    public const string PauseFile = "actors.pause";
-    public const string PausedFile = "actors.paused";
     private static readonly TimeSpan PauseTimeout = TimeSpan.FromSeconds(5);
 
-    public static async Task<int> StartAsync(ActorConfiguration configuration, CancellationToken cancellationToken)
+    /// <summary>Starts the actors process. Paused, it comes up without connecting until <see cref="Resume"/>.</summary>
+    public static async Task<int> StartAsync(ActorConfiguration configuration, bool paused, CancellationToken cancellationToken)
     {
         var directory = configuration.SessionDirectory;
-        File.Delete(Path.Combine(directory, "actors.stop"));
-        File.Delete(Path.Combine(directory, IncidentCueFile));
-        File.Delete(Path.Combine(directory, PauseFile));
-        File.Delete(Path.Combine(directory, PausedFile));
-        var configPath = Path.Combine(directory, ConfigurationFile);
-        await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(configuration), cancellationToken).ConfigureAwait(false);
+        File.Delete(Path.Combine(directory, ActorFiles.Stop));
+        File.Delete(Path.Combine(directory, ActorFiles.IncidentCue));
+        File.Delete(Path.Combine(directory, ActorFiles.Paused));
+        File.Delete(Path.Combine(directory, ActorFiles.Pause));
+        if (paused)
+        {
+            await RequestPauseAsync(directory, Guid.NewGuid().ToString("N"), cancellationToken).ConfigureAwait(false);
+        }
+
+        var configPath = Path.Combine(directory, ActorFiles.Configuration);
+        await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(configuration, ActorJson.Default.ActorConfiguration), cancellationToken).ConfigureAwait(false);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(configPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        var entry = Path.Combine(RidePaths.ModuleDirectory, "Ride.Actors.dll");
-        if (!File.Exists(entry))
-        {
-            throw new RideException("ActorsHostNotFound", ErrorCategory.NotInstalled,
-                $"The actors program '{entry}' is missing from the module folder. Rebuild the module (build.ps1 -Task Build).", entry);
-        }
-
-        var dotnet = DotnetHost();
-        var output = Path.Combine(directory, ProcessLogFile);
+        var program = ActorsProgram();
+        var output = Path.Combine(directory, ActorFiles.ProcessLog);
         if (OperatingSystem.IsWindows())
         {
-            var info = new System.Diagnostics.ProcessStartInfo(dotnet) { UseShellExecute = false, CreateNoWindow = true };
-            info.ArgumentList.Add(entry);
-            info.ArgumentList.Add(configPath);
+            var info = new System.Diagnostics.ProcessStartInfo(program[0]) { UseShellExecute = false, CreateNoWindow = true };
+            foreach (var argument in program.Skip(1).Append(configPath))
+            {
+                info.ArgumentList.Add(argument);
+            }
+
             using var process = System.Diagnostics.Process.Start(info)!;
             return process.Id;
         }
 
         // A shell detaches the child into its own session with its output in a file, so no pipe ties it to us.
-        var script = "setsid \"$0\" \"$1\" \"$2\" </dev/null >>\"$3\" 2>&1 & echo $!";
-        var result = await ProcessRunner.RunAsync("/bin/sh", new[] { "-c", script, dotnet, entry, configPath, output }, cancellationToken).ConfigureAwait(false);
+        const string script = "out=$1; shift; setsid \"$@\" </dev/null >>\"$out\" 2>&1 & echo $!";
+        var arguments = new[] { "-c", script, "sh", output }.Concat(program).Append(configPath);
+        var result = await ProcessRunner.RunAsync("/bin/sh", arguments, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded || !int.TryParse(result.StandardOutput.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid))
         {
             throw new RideException("ActorsStartFailed", ErrorCategory.OpenError,
-                $"The actors process did not start: {result.StandardError.Trim()}", entry);
+                $"The actors process did not start: {result.StandardError.Trim()}", program[0]);
         }
 
         return pid;
@@ -72,11 +70,9 @@ public static class ActorLauncher
         }
 
         var token = Guid.NewGuid().ToString("N");
-        var paused = Path.Combine(sessionDirectory, PausedFile);
+        var paused = Path.Combine(sessionDirectory, ActorFiles.Paused);
         File.Delete(paused);
-        var pending = Path.Combine(sessionDirectory, PauseFile + ".tmp");
-        await File.WriteAllTextAsync(pending, token, cancellationToken).ConfigureAwait(false);
-        File.Move(pending, Path.Combine(sessionDirectory, PauseFile), overwrite: true);
+        await RequestPauseAsync(sessionDirectory, token, cancellationToken).ConfigureAwait(false);
         var deadline = DateTime.UtcNow + PauseTimeout;
         while (DateTime.UtcNow < deadline && IsRunning(pid, sessionDirectory))
         {
@@ -92,12 +88,20 @@ public static class ActorLauncher
         return false;
     }
 
+    /// <summary>Written whole, then moved into place, so the actors never read half a token.</summary>
+    private static async Task RequestPauseAsync(string sessionDirectory, string token, CancellationToken cancellationToken)
+    {
+        var pending = Path.Combine(sessionDirectory, ActorFiles.Pause + ".tmp");
+        await File.WriteAllTextAsync(pending, token, cancellationToken).ConfigureAwait(false);
+        File.Move(pending, Path.Combine(sessionDirectory, ActorFiles.Pause), overwrite: true);
+    }
+
     /// <summary>Lets paused actors run again: they reopen the application log and connect as at the start.</summary>
     public static void Resume(string sessionDirectory)
     {
-        File.Delete(Path.Combine(sessionDirectory, IncidentCueFile));
-        File.Delete(Path.Combine(sessionDirectory, PausedFile));
-        File.Delete(Path.Combine(sessionDirectory, PauseFile));
+        File.Delete(Path.Combine(sessionDirectory, ActorFiles.IncidentCue));
+        File.Delete(Path.Combine(sessionDirectory, ActorFiles.Paused));
+        File.Delete(Path.Combine(sessionDirectory, ActorFiles.Pause));
     }
 
     /// <summary>Ends the actors process and waits (bounded) for it to go.</summary>
@@ -105,7 +109,7 @@ public static class ActorLauncher
     {
         if (Directory.Exists(sessionDirectory))
         {
-            await File.WriteAllTextAsync(Path.Combine(sessionDirectory, "actors.stop"), "", cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(sessionDirectory, ActorFiles.Stop), "", cancellationToken).ConfigureAwait(false);
         }
 
         if (pid is not { } p || !NativeMethods.ProcessExists(p) || !IsActorsProcess(p, sessionDirectory))
@@ -141,9 +145,64 @@ public static class ActorLauncher
         {
             // While the launcher shell execs into the program the command line can read empty for a moment: that is still ours.
             var text = File.ReadAllText(cmdline);
-            return text.Length == 0 || text.Contains(Path.Combine(sessionDirectory, ConfigurationFile), StringComparison.Ordinal);
+            return text.Length == 0 || text.Contains(Path.Combine(sessionDirectory, ActorFiles.Configuration), StringComparison.Ordinal);
         }
         catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The command line of the actors program: the native build for this platform when the module has one (it starts
+    /// in milliseconds and needs a third of the memory), else Ride.Actors.dll on .NET. RIDE_ACTORS_RUNTIME=dotnet
+    /// forces the latter.
+    /// </summary>
+    internal static string[] ActorsProgram()
+    {
+        var native = Path.Combine(RidePaths.ModuleDirectory, "native", RuntimeInformation.RuntimeIdentifier,
+            OperatingSystem.IsWindows() ? "Ride.Actors.exe" : "Ride.Actors");
+        var forceDotnet = string.Equals(Environment.GetEnvironmentVariable("RIDE_ACTORS_RUNTIME"), "dotnet", StringComparison.OrdinalIgnoreCase);
+        if (!forceDotnet && IsRunnable(native))
+        {
+            return new[] { native };
+        }
+
+        var entry = Path.Combine(RidePaths.ModuleDirectory, "Ride.Actors.dll");
+        if (!File.Exists(entry))
+        {
+            throw new RideException("ActorsHostNotFound", ErrorCategory.NotInstalled,
+                $"The actors program '{entry}' is missing from the module folder. Rebuild the module (build.ps1 -Task Build).", entry);
+        }
+
+        return new[] { DotnetHost(), entry };
+    }
+
+    /// <summary>A package install does not keep the execute bit; it is put back when the file is ours to change.</summary>
+    private static bool IsRunnable(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return true;
+        }
+
+        var mode = File.GetUnixFileMode(path);
+        if (mode.HasFlag(UnixFileMode.UserExecute))
+        {
+            return true;
+        }
+
+        try
+        {
+            File.SetUnixFileMode(path, mode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            return true;
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
             return false;
         }

@@ -8,7 +8,7 @@ public static class AppLog
 {
     public static IReadOnlyList<AppLogEntry> Read(string sessionDirectory)
     {
-        var path = Path.Combine(sessionDirectory, ActorLauncher.AppLogFile);
+        var path = Path.Combine(sessionDirectory, ActorFiles.AppLog);
         if (!File.Exists(path))
         {
             return Array.Empty<AppLogEntry>();
@@ -26,7 +26,7 @@ public static class AppLog
 
             try
             {
-                if (JsonSerializer.Deserialize<AppLogEntry>(line) is { } entry)
+                if (JsonSerializer.Deserialize(line, ActorJson.Default.AppLogEntry) is { } entry)
                 {
                     entries.Add(entry);
                 }

@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Npgsql;
+using Ride.Workload;
 
-namespace Ride.Workload;
+namespace Ride.Actors;
 
 /// <summary>
 /// The body of the actors process: holds each actor's real connections, runs its statements on schedule and
@@ -20,7 +21,7 @@ public static class ActorHost
             return 2;
         }
 
-        var configuration = JsonSerializer.Deserialize<ActorConfiguration>(await File.ReadAllTextAsync(args[0]).ConfigureAwait(false))!;
+        var configuration = JsonSerializer.Deserialize(await File.ReadAllTextAsync(args[0]).ConfigureAwait(false), ActorJson.Default.ActorConfiguration)!;
         // A line in actors.out shows the process got this far, which a failed start reports.
         Console.WriteLine($"{DateTimeOffset.UtcNow:O} actors process {Environment.ProcessId}: {configuration.Actors.Sum(a => a.Connections)} connection(s)");
         using var stop = new CancellationTokenSource();
@@ -32,7 +33,19 @@ public static class ActorHost
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => context.Cancel = true);
 
         var watcher = WatchSessionAsync(configuration.SessionDirectory, stop);
-        var pausedFile = Path.Combine(configuration.SessionDirectory, ActorLauncher.PausedFile);
+        var pausedFile = Path.Combine(configuration.SessionDirectory, ActorFiles.Paused);
+
+        // Ride starts the process while the scenario's setup still runs, paused: the runtime's start overlaps the setup.
+        var startPaused = await ReadPauseRequestAsync(configuration.SessionDirectory, CancellationToken.None).ConfigureAwait(false);
+        if (startPaused is not null)
+        {
+            await File.WriteAllTextAsync(pausedFile, startPaused).ConfigureAwait(false);
+            if (!await WaitForResumeAsync(configuration.SessionDirectory, stop.Token).ConfigureAwait(false))
+            {
+                stop.Cancel();
+            }
+        }
+
         while (!stop.IsCancellationRequested)
         {
             var pause = await RunGenerationAsync(configuration, stop.Token).ConfigureAwait(false);
@@ -91,25 +104,13 @@ public static class ActorHost
 
     private static async Task<string?> WaitForPauseRequestAsync(string sessionDirectory, CancellationToken stop)
     {
-        var request = Path.Combine(sessionDirectory, ActorLauncher.PauseFile);
         try
         {
             while (true)
             {
-                if (File.Exists(request))
+                if (await ReadPauseRequestAsync(sessionDirectory, stop).ConfigureAwait(false) is { } token)
                 {
-                    try
-                    {
-                        var token = (await File.ReadAllTextAsync(request, stop).ConfigureAwait(false)).Trim();
-                        if (token.Length > 0)
-                        {
-                            return token;
-                        }
-                    }
-                    catch (FileNotFoundException)
-                    {
-                        // Withdrawn between the check and the read.
-                    }
+                    return token;
                 }
 
                 await Task.Delay(25, stop).ConfigureAwait(false);
@@ -121,9 +122,30 @@ public static class ActorHost
         }
     }
 
+    /// <summary>The token of a pending pause request, or null when there is none.</summary>
+    private static async Task<string?> ReadPauseRequestAsync(string sessionDirectory, CancellationToken stop)
+    {
+        var request = Path.Combine(sessionDirectory, ActorFiles.Pause);
+        if (!File.Exists(request))
+        {
+            return null;
+        }
+
+        try
+        {
+            var token = (await File.ReadAllTextAsync(request, stop).ConfigureAwait(false)).Trim();
+            return token.Length > 0 ? token : null;
+        }
+        catch (FileNotFoundException)
+        {
+            // Withdrawn between the check and the read.
+            return null;
+        }
+    }
+
     private static async Task<bool> WaitForResumeAsync(string sessionDirectory, CancellationToken stop)
     {
-        var request = Path.Combine(sessionDirectory, ActorLauncher.PauseFile);
+        var request = Path.Combine(sessionDirectory, ActorFiles.Pause);
         try
         {
             while (File.Exists(request))
@@ -142,7 +164,7 @@ public static class ActorHost
     /// <summary>Ride writes the cue file once incident.sql has run; actors that belong to the incident wait for it.</summary>
     private static async Task<bool> WaitForIncidentAsync(string sessionDirectory, CancellationToken stop)
     {
-        var cue = Path.Combine(sessionDirectory, ActorLauncher.IncidentCueFile);
+        var cue = Path.Combine(sessionDirectory, ActorFiles.IncidentCue);
         try
         {
             while (!File.Exists(cue))
@@ -165,7 +187,7 @@ public static class ActorHost
             while (!stop.IsCancellationRequested)
             {
                 await Task.Delay(500, stop.Token).ConfigureAwait(false);
-                if (!Directory.Exists(sessionDirectory) || File.Exists(Path.Combine(sessionDirectory, "actors.stop")))
+                if (!Directory.Exists(sessionDirectory) || File.Exists(Path.Combine(sessionDirectory, ActorFiles.Stop)))
                 {
                     stop.Cancel();
                 }
@@ -184,7 +206,7 @@ public static class ActorHost
         {
             while (reader.TryRead(out var entry))
             {
-                await writer.WriteLineAsync(JsonSerializer.Serialize(entry)).ConfigureAwait(false);
+                await writer.WriteLineAsync(JsonSerializer.Serialize(entry, ActorJson.Default.AppLogEntry)).ConfigureAwait(false);
             }
 
             await writer.FlushAsync().ConfigureAwait(false);
@@ -207,6 +229,9 @@ public static class ActorHost
             CommandTimeout = 0,
             Multiplexing = false,
         };
+
+        // The slim builder leaves out what an actor never needs (TLS, type plugins) and needs no reflection.
+        await using var dataSource = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).Build();
         var stagger = TimeSpan.FromMilliseconds(Math.Min(actor.IntervalMs, 1000) * (number - 1) / Math.Max(1, actor.Connections));
         if (actor.StartAfterIncident && !await incident.ConfigureAwait(false))
         {
@@ -215,7 +240,7 @@ public static class ActorHost
 
         if (actor.ConnectPerRequest)
         {
-            await RunPerRequestAsync(builder.ConnectionString, actor, number, stagger, log, incident, stop).ConfigureAwait(false);
+            await RunPerRequestAsync(dataSource, actor, number, stagger, log, incident, stop).ConfigureAwait(false);
             return;
         }
 
@@ -225,7 +250,7 @@ public static class ActorHost
             var pid = 0;
             try
             {
-                connection = new NpgsqlConnection(builder.ConnectionString);
+                connection = dataSource.CreateConnection();
                 await connection.OpenAsync(stop).ConfigureAwait(false);
                 pid = connection.ProcessID;
                 Record(log, actor, number, pid, "connect", null, 0);
@@ -324,7 +349,7 @@ public static class ActorHost
     }
 
     /// <summary>A client without a pool: every request opens its own connection, so a refused connection is a failed request.</summary>
-    private static async Task RunPerRequestAsync(string connectionString, ActorSpec actor, int number, TimeSpan stagger, ChannelWriter<AppLogEntry> log,
+    private static async Task RunPerRequestAsync(NpgsqlDataSource dataSource, ActorSpec actor, int number, TimeSpan stagger, ChannelWriter<AppLogEntry> log,
         Task<bool> incident, CancellationToken stop)
     {
         var incidentSeen = incident.IsCompleted;
@@ -338,7 +363,7 @@ public static class ActorHost
                 var pid = 0;
                 try
                 {
-                    await using var connection = new NpgsqlConnection(connectionString);
+                    await using var connection = dataSource.CreateConnection();
                     await connection.OpenAsync(stop).ConfigureAwait(false);
                     pid = connection.ProcessID;
                     foreach (var statement in actor.Sql)
