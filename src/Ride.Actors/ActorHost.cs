@@ -56,6 +56,10 @@ public static class ActorHost
 
             // Every connection is closed and the log is flushed: tell Ride, then wait until it lets the actors go again.
             await File.WriteAllTextAsync(pausedFile, pause).ConfigureAwait(false);
+
+            // What the last run allocated is garbage now; give it back while Ride restores the databases, so a
+            // session that is reset again and again keeps the footprint of a fresh one.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             if (!await WaitForResumeAsync(configuration.SessionDirectory, stop.Token).ConfigureAwait(false))
             {
                 break;
