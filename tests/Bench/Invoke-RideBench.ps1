@@ -238,6 +238,15 @@ Scenario: $scenarioId.
 | Measurement | Median | Spread | Target | Note |
 |---|---|---|---|---|
 $(($rows | ForEach-Object { "| $($_.Measurement) | $($_.Median) | $($_.Spread) | $($_.Target) | $($_.Note) |" }) -join "`n")
+
+How to read it:
+- Start ends when the incident is live: actors connected, incident applied, every loop actor's first request after it logged.
+- Warm Local starts copy the cluster prepared by the cold one. Their data lives in tmpfs when /dev/shm has room, so the baseline by hand
+  is measured both on disk and on tmpfs; the tmpfs one is the like-for-like comparison.
+- Memory is the proportional set size (shared pages split among the processes that map them), summed over the postmaster, its children
+  and the actors process. "PostgreSQL shared memory" is the part of shared_buffers and other shared memory those processes touched: it
+  grows with the data a session works on, up to shared_buffers (128 MB by default). The data directory is not counted; on tmpfs it is
+  memory too, and the note gives its size.
 "@
 Set-Content -Path $OutputPath -Value $report
 Remove-Item -Recurse -Force $env:RIDE_HOME -ErrorAction Ignore
