@@ -361,9 +361,24 @@ public sealed class DockerEngine : ISandboxEngine
             var insideReady = true;
             if (probeInside)
             {
-                var isReady = await ExecAsync(container,
-                    new[] { "pg_isready", "-q", "-h", LoopbackAddress, "-p", ContainerPort.ToString(CultureInfo.InvariantCulture), "-U", request.SuperUser, "-d", "postgres" },
-                    Array.Empty<string>(), null, cancellationToken).ConfigureAwait(false);
+                ProcessResult isReady;
+                try
+                {
+                    isReady = await ExecAsync(container,
+                        new[] { "pg_isready", "-q", "-h", LoopbackAddress, "-p", ContainerPort.ToString(CultureInfo.InvariantCulture), "-U", request.SuperUser, "-d", "postgres" },
+                        Array.Empty<string>(), null, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+                {
+                    // The container stopped between the inspection above and the probe: report it as a failed boot.
+                    var stopped = (await client.Containers.InspectContainerAsync(container, cancellationToken).ConfigureAwait(false)).State;
+                    if (stopped is not { Running: true })
+                    {
+                        throw await BootFailedAsync(node, stopped, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    throw;
+                }
 
                 // An image without pg_isready is still usable: the login below decides alone.
                 probeInside = isReady.ExitCode is not (ExitCodeNotExecutable or ExitCodeNotFound);
