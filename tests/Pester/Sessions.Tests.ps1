@@ -102,6 +102,7 @@ Describe 'Stop-RideScenario' {
     }
 
     It 'cleans up a session whose server was killed by hand, and says so' {
+        $sharedBefore = @(Get-ChildItem /dev/shm -Filter 'PostgreSQL.*' -ErrorAction Ignore).Name
         $s = Start-RideScenario stage-00/01 -Engine Local
         $dataDir = (Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($s.SessionId)/session.json") | ConvertFrom-Json).Nodes[0].DataDirectory
         $postmaster = [int](Get-Content (Join-Path $dataDir 'postmaster.pid') -TotalCount 1)
@@ -112,6 +113,8 @@ Describe 'Stop-RideScenario' {
         ($warnings | Out-String) | Should -Match 'no longer running'
         Test-Path (Join-Path $env:RIDE_HOME "sessions/$($s.SessionId)") | Should -BeFalse
         Test-Path $dataDir | Should -BeFalse
+        @(Get-ChildItem /dev/shm -Filter 'PostgreSQL.*' -ErrorAction Ignore | Where-Object Name -notin $sharedBefore) |
+            Should -BeNullOrEmpty -Because 'the killed server''s dynamic shared memory lived in its data directory'
     }
 
     It 'names the sessions when several are live and none is given' {

@@ -208,6 +208,10 @@ public sealed class LocalEngine : ISandboxEngine
         conf.AppendLine("# Ride sandbox settings");
         conf.AppendLine("listen_addresses = '127.0.0.1'");
         conf.AppendLine("unix_socket_directories = ''");
+
+        // Dynamic shared memory as files in the data directory, not in /dev/shm: a server that dies without
+        // cleaning up (killed, out of memory) then leaves nothing behind once Stop removes the sandbox.
+        conf.AppendLine("dynamic_shared_memory_type = 'mmap'");
         foreach (var (name, value) in request.Settings)
         {
             conf.Append(name).Append(" = ").AppendLine(Sql.Literal(value));
