@@ -6,7 +6,7 @@
       Bootstrap  restore the PowerShell tool and Pester; install PostgreSQL server packages when root on Debian/Ubuntu
       Build      produce the ready-to-import module folder out/Ride
       Docs       turn docs/help/*.md into MAML and about help under out/Ride/en-US
-      Test       run the Pester suite against out/Ride in a fresh pwsh; last line: 'N passed, N failed'
+      Test       run the core's xUnit tests, then the Pester suite against out/Ride in a fresh pwsh; last line: 'N passed, N failed'
       Package    publish out/Ride to a local PSResourceGet file repository (out/repository)
       Bench      measure start, reset, score and grading throughput; writes docs/benchmarks.md
 .EXAMPLE
@@ -91,15 +91,19 @@ function Invoke-Bootstrap {
         }
     }
 
+    # The Local engine jails every sandbox in bubblewrap; it does not run without it.
     $haveServer = @(Get-ChildItem -Path '/usr/lib/postgresql/*/bin/initdb' -ErrorAction Ignore).Count -gt 0 -or (Get-Command initdb -ErrorAction Ignore)
-    if ($haveServer) { return }
+    $missing = @()
+    if (-not $haveServer) { $missing += 'postgresql', 'postgresql-contrib' }
+    if ($IsLinux -and -not (Get-Command bwrap -ErrorAction Ignore)) { $missing += 'bubblewrap' }
+    if ($missing.Count -eq 0) { return }
     if ($isDebian -and (Test-IsRoot)) {
-        Write-Step 'Installing PostgreSQL server packages (apt)'
+        Write-Step "Installing $($missing -join ', ') (apt)"
         $env:DEBIAN_FRONTEND = 'noninteractive'
         Invoke-Native apt-get @('update', '-qq')
-        Invoke-Native apt-get @('install', '-y', '-qq', 'postgresql', 'postgresql-contrib')
+        Invoke-Native apt-get (@('install', '-y', '-qq') + $missing)
     } elseif ($isDebian) {
-        Write-Warning 'PostgreSQL server binaries were not found. Install them with: sudo apt-get install -y postgresql postgresql-contrib'
+        Write-Warning "These packages were not found: $($missing -join ', '). Install them with: sudo apt-get install -y $($missing -join ' ')"
     } elseif ($IsMacOS) {
         Write-Warning 'PostgreSQL server binaries were not found. Install them with: brew install postgresql@15'
     } else {
@@ -140,6 +144,7 @@ function Invoke-Build {
     # The module ships exactly these files; a missing one fails the build.
     $binaries = @(
         'Ride.Cmdlets.dll'
+        'Ride.Core.dll'
         'Ride.Actors.dll'
         'Ride.Actors.runtimeconfig.json'
         'Ride.Actors.deps.json'
@@ -233,6 +238,7 @@ function Invoke-Test {
 
     $summary = Join-Path $Out 'test-summary.json'
     Remove-Item $summary -ErrorAction Ignore
+    $unit = Invoke-UnitTests
     $runner = Join-Path $Root 'tests/Invoke-RideTests.ps1'
     $env:RIDE_MODULE_PATH = Join-Path $ModuleOut 'Ride.psd1'
     if ($NoDocker) { $env:RIDE_TEST_NO_DOCKER = '1' }
@@ -250,11 +256,27 @@ function Invoke-Test {
         throw 'The test run ended without a summary (the test process crashed).'
     }
     $result = Get-Content -Raw $summary | ConvertFrom-Json
-    $passed = [int]$result.Passed
-    $failed = [int]$result.Failed
-    if ($passed + $failed -eq 0) { $failed = 1 }
+    $passed = [int]$result.Passed + $unit.Passed
+    $failed = [int]$result.Failed + $unit.Failed
+    if ([int]$result.Passed + [int]$result.Failed -eq 0 -or $unit.Passed + $unit.Failed -eq 0) { $failed = [Math]::Max($failed, 1) }
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0) { exit 1 }
+}
+
+# The core's xUnit tests (pure logic, no server): counted in the summary line with the Pester suite.
+function Invoke-UnitTests {
+    Write-Step 'Running the core unit tests (xUnit)'
+    $results = Join-Path $Out 'unit-tests'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    & dotnet test (Join-Path $Root 'tests/Ride.Core.Tests/Ride.Core.Tests.csproj') -c $Configuration --nologo -v quiet `
+        --logger 'trx;LogFileName=unit.trx' --results-directory $results
+    $trx = Join-Path $results 'unit.trx'
+    if (-not (Test-Path $trx)) {
+        Write-Warning 'The unit tests produced no results (they did not build or the runner crashed).'
+        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+    }
+    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    return [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout }
 }
 
 function Invoke-Package {

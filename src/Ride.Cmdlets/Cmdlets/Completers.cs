@@ -2,7 +2,6 @@ using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using Ride.Scenarios;
-using Ride.Sessions;
 
 namespace Ride.Cmdlets;
 
@@ -15,7 +14,7 @@ public sealed class ScenarioIdCompleter : IArgumentCompleter
         IReadOnlyList<RideScenario> scenarios;
         try
         {
-            scenarios = ScenarioCatalog.LoadAll();
+            scenarios = RideContext.FromEnvironment().Catalog.LoadAll();
         }
         catch (Common.RideException)
         {
@@ -38,13 +37,13 @@ public sealed class SessionIdCompleter : IArgumentCompleter
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var prefix = wordToComplete.Trim('\'', '"');
-        return SessionStore.LoadAll()
+        return RideContext.FromEnvironment().Sessions.LoadAll()
             .Where(s => s.SessionId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .Select(s => new CompletionResult(s.SessionId, s.SessionId, CompletionResultType.ParameterValue, $"{s.ScenarioId} ({s.Engine})"));
     }
 }
 
-/// <summary>Tab completion of the application names the live session's actors use.</summary>
+/// <summary>Tab completion of the application names the live sessions' actors use.</summary>
 public sealed class ApplicationNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -52,7 +51,7 @@ public sealed class ApplicationNameCompleter : IArgumentCompleter
     {
         var prefix = wordToComplete.Trim('\'', '"');
         var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var session in SessionStore.LoadAll())
+        foreach (var session in RideContext.FromEnvironment().Sessions.LoadAll())
         {
             try
             {
@@ -68,5 +67,20 @@ public sealed class ApplicationNameCompleter : IArgumentCompleter
 
         return names.Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .Select(n => new CompletionResult(n, n, CompletionResultType.ParameterValue, n));
+    }
+}
+
+/// <summary>Tab completion of the node names of the live sessions.</summary>
+public sealed class NodeNameCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var prefix = wordToComplete.Trim('\'', '"');
+        return RideContext.FromEnvironment().Sessions.LoadAll()
+            .SelectMany(s => s.Nodes.Select(n => (n.Name, n.Role)))
+            .DistinctBy(n => n.Name)
+            .Where(n => n.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Select(n => new CompletionResult(n.Name, n.Name, CompletionResultType.ParameterValue, $"{n.Name} ({n.Role})"));
     }
 }

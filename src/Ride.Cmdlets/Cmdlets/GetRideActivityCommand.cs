@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Ride.Common;
 using Ride.Sessions;
 using Ride.Workload;
 
@@ -32,33 +31,36 @@ public sealed class GetRideActivityCommand : RideCmdlet
     [SupportsWildcards]
     public string[]? State { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>The server to look at; every server of the session when omitted.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(NodeNameCompleter))]
+    public string? Node { get; set; }
+
+    protected override void ProcessRecord() => ForSession(Session, state =>
     {
-        try
+        var rows = Run(async token =>
         {
-            var state = ResolveSession(Session);
-            var rows = Run(async token =>
+            await new SessionHealth(Context).EnsurePrimaryAsync(state, token).ConfigureAwait(false);
+            var all = new List<RideActivity>();
+            foreach (var node in Node is null ? state.Nodes.Select(n => n.Name) : new[] { state.Node(Node).Name })
             {
-                await SessionManager.EnsureAliveAsync(state, token).ConfigureAwait(false);
-                return await ActivityReader.ReadAsync(state, token).ConfigureAwait(false);
-            });
-            RecordCommandUse(state);
-            var apps = Patterns(ApplicationName);
-            var databases = Patterns(Database);
-            var states = Patterns(State);
-            foreach (var row in rows)
+                all.AddRange(await ActivityReader.ReadAsync(state, token, node).ConfigureAwait(false));
+            }
+
+            return all;
+        });
+        RecordCommandUse(state);
+        var apps = Patterns(ApplicationName);
+        var databases = Patterns(Database);
+        var states = Patterns(State);
+        foreach (var row in rows)
+        {
+            if (Matches(apps, row.ApplicationName) && Matches(databases, row.Database) && Matches(states, row.State))
             {
-                if (Matches(apps, row.ApplicationName) && Matches(databases, row.Database) && Matches(states, row.State))
-                {
-                    WriteObject(row);
-                }
+                WriteObject(row);
             }
         }
-        catch (RideException ex)
-        {
-            ThrowRide(ex);
-        }
-    }
+    });
 
     private static WildcardPattern[]? Patterns(string[]? values) =>
         values?.Select(v => new WildcardPattern(v, WildcardOptions.IgnoreCase)).ToArray();

@@ -1,5 +1,6 @@
+using System.Globalization;
 using System.Management.Automation;
-using Ride.Common;
+using Ride.Evidence;
 using Ride.Scenarios;
 using Ride.Sessions;
 
@@ -20,37 +21,35 @@ public sealed class GetRideHintCommand : RideCmdlet
     [Parameter]
     public SwitchParameter All { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForSession(Session, state =>
     {
-        try
+        var hints = ScenarioCatalog.Load(state.ScenarioPath).Definition.Hints;
+        if (All)
         {
-            var state = ResolveSession(Session);
-            var hints = ScenarioCatalog.Load(state.ScenarioPath).Definition.Hints;
-            if (All)
+            for (var i = 0; i < Math.Min(state.HintsUsed, hints.Count); i++)
             {
-                for (var i = 0; i < Math.Min(state.HintsUsed, hints.Count); i++)
-                {
-                    WriteObject(Hint(state, hints, i));
-                }
-
-                return;
+                WriteObject(Hint(state, hints, i));
             }
 
-            if (state.HintsUsed >= hints.Count)
-            {
-                WriteWarning($"All {hints.Count} hints have been revealed; this is the last one. Get-RidePostmortem explains the incident after a submission.");
-                WriteObject(Hint(state, hints, hints.Count - 1));
-                return;
-            }
+            return;
+        }
 
-            var updated = SessionStore.Update(state.SessionId, s => s.HintsUsed = Math.Min(s.HintsUsed + 1, hints.Count));
-            WriteObject(Hint(updated, hints, updated.HintsUsed - 1));
-        }
-        catch (RideException ex)
+        if (state.HintsUsed >= hints.Count)
         {
-            ThrowRide(ex);
+            WriteWarning($"All {hints.Count} hints have been revealed; this is the last one. Get-RidePostmortem explains the incident after a submission.");
+            WriteObject(Hint(state, hints, hints.Count - 1));
+            return;
         }
-    }
+
+        var updated = Run(async token =>
+        {
+            var next = await Context.Sessions.UpdateAsync(state.SessionId, s => s.HintsUsed = Math.Min(s.HintsUsed + 1, hints.Count), token).ConfigureAwait(false);
+            await Context.EvidenceOf(state.SessionId).AppendAsync(EvidenceKinds.Hint, "hint", next.Resets, token,
+                new Dictionary<string, string> { ["number"] = next.HintsUsed.ToString(CultureInfo.InvariantCulture) }).ConfigureAwait(false);
+            return next;
+        });
+        WriteObject(Hint(updated, hints, updated.HintsUsed - 1));
+    });
 
     private static RideHint Hint(SessionRecord state, List<string> hints, int index) => new()
     {

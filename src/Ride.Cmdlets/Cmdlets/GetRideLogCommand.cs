@@ -1,11 +1,9 @@
 using System.Management.Automation;
-using Ride.Common;
-using Ride.Sessions;
 using Ride.Workload;
 
 namespace Ride.Cmdlets;
 
-/// <summary>What the applications (App) or the PostgreSQL server (Server) logged.</summary>
+/// <summary>What the applications (App) or the PostgreSQL servers (Server) logged.</summary>
 [Cmdlet(VerbsCommon.Get, "RideLog")]
 [OutputType(typeof(RideLogEntry))]
 public sealed class GetRideLogCommand : RideCmdlet
@@ -20,20 +18,18 @@ public sealed class GetRideLogCommand : RideCmdlet
     [Parameter]
     public LogSource Source { get; set; } = LogSource.App;
 
-    protected override void ProcessRecord()
+    /// <summary>Server: the server whose log to read; every server of the session when omitted.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(NodeNameCompleter))]
+    public string? Node { get; set; }
+
+    protected override void ProcessRecord() => ForSession(Session, state =>
     {
-        try
-        {
-            var state = ResolveSession(Session);
-            var entries = Source == LogSource.App
-                ? LogReader.ReadApp(state)
-                : Run(token => LogReader.ReadServerAsync(state, token));
-            RecordCommandUse(state);
-            WriteObject(entries, enumerateCollection: true);
-        }
-        catch (RideException ex)
-        {
-            ThrowRide(ex);
-        }
-    }
+        var reader = new LogReader(Context);
+        var entries = Source == LogSource.App
+            ? reader.ReadApp(state)
+            : Run(token => reader.ReadServerAsync(state, Node, token));
+        RecordCommandUse(state);
+        WriteObject(entries, enumerateCollection: true);
+    });
 }

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using Ride.Common;
 using Ride.Scenarios;
-using Ride.Sessions;
 
 namespace Ride.Cmdlets;
 
@@ -20,31 +19,23 @@ public sealed class GetRidePostmortemCommand : RideCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForSession(Session, state =>
     {
-        try
+        if (state.Submissions == 0 && !Force)
         {
-            var state = ResolveSession(Session);
-            if (state.Submissions == 0 && !Force)
-            {
-                ThrowRide(new RideException("PostmortemLocked", ErrorCategory.PermissionDenied,
-                    "The postmortem gives the answer away, so it opens after your first Submit-RideFix. Use -Force to read it now.", state.SessionId));
-            }
+            throw new RideException("PostmortemLocked", RideErrorCategory.PermissionDenied,
+                "The postmortem gives the answer away, so it opens after your first Submit-RideFix. Use -Force to read it now.", state.SessionId);
+        }
 
-            var scenario = ScenarioCatalog.Load(state.ScenarioPath);
-            var path = scenario.FilePath(scenario.Definition.Postmortem);
-            WriteObject(new RidePostmortem
-            {
-                SessionId = state.SessionId,
-                ScenarioId = scenario.Id,
-                Title = scenario.Title,
-                Text = File.ReadAllText(path).Trim(),
-                Path = path,
-            });
-        }
-        catch (RideException ex)
+        var scenario = ScenarioCatalog.Load(state.ScenarioPath);
+        var path = scenario.FilePath(scenario.Definition.Postmortem);
+        WriteObject(new RidePostmortem
         {
-            ThrowRide(ex);
-        }
-    }
+            SessionId = state.SessionId,
+            ScenarioId = scenario.Id,
+            Title = scenario.Title,
+            Text = File.ReadAllText(path).Trim(),
+            Path = path,
+        });
+    });
 }

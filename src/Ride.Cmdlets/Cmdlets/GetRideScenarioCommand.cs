@@ -25,33 +25,26 @@ public sealed class GetRideScenarioCommand : RideCmdlet
     [SupportsWildcards]
     public string? Level { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => Guarded(() =>
     {
-        try
+        var topic = Topic is null ? null : new WildcardPattern(Topic, WildcardOptions.IgnoreCase);
+        var level = Level is null ? null : new WildcardPattern(Level, WildcardOptions.IgnoreCase);
+        var listing = Context.Catalog.Scan();
+        if (Id is null || WildcardPattern.ContainsWildcardCharacters(Id))
         {
-            var topic = Topic is null ? null : new WildcardPattern(Topic, WildcardOptions.IgnoreCase);
-            var level = Level is null ? null : new WildcardPattern(Level, WildcardOptions.IgnoreCase);
-            var listing = ScenarioCatalog.Scan();
-            if (Id is null || WildcardPattern.ContainsWildcardCharacters(Id))
+            // A broken scenario folder is reported, and the rest of the catalog is still listed.
+            foreach (var problem in listing.Problems)
             {
-                // A broken scenario folder is reported, and the rest of the catalog is still listed.
-                foreach (var problem in listing.Problems)
-                {
-                    WriteError(ToErrorRecord(problem));
-                }
+                WriteError(ToErrorRecord(problem));
             }
+        }
 
-            foreach (var scenario in ScenarioCatalog.Find(listing, Id))
+        foreach (var scenario in Context.Catalog.Find(listing, Id))
+        {
+            if ((topic is null || topic.IsMatch(scenario.Topic)) && (level is null || level.IsMatch(scenario.Level)))
             {
-                if ((topic is null || topic.IsMatch(scenario.Topic)) && (level is null || level.IsMatch(scenario.Level)))
-                {
-                    WriteObject(scenario);
-                }
+                WriteObject(scenario);
             }
         }
-        catch (RideException ex)
-        {
-            ThrowRide(ex);
-        }
-    }
+    });
 }

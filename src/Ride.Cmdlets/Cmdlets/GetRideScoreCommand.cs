@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Ride.Common;
 using Ride.Scenarios;
 using Ride.Scoring;
 using Ride.Sessions;
@@ -26,26 +25,20 @@ public sealed class GetRideScoreCommand : RideCmdlet
 
     protected override void ProcessRecord()
     {
-        try
+        if (ParameterSetName == SubmissionSet && InputObject?.Score is { } kept)
         {
-            if (ParameterSetName == SubmissionSet && InputObject?.Score is { } kept)
-            {
-                WriteObject(kept);
-                return;
-            }
+            WriteObject(kept);
+            return;
+        }
 
-            var state = ResolveSession(InputObject is null ? Session : new SessionArgument(InputObject.SessionId));
-            var scenario = ScenarioCatalog.Load(state.ScenarioPath);
-            var score = Run(async token =>
-            {
-                await SessionManager.EnsureAliveAsync(state, token).ConfigureAwait(false);
-                return await ScoreEvaluator.EvaluateAsync(state, scenario, token).ConfigureAwait(false);
-            });
-            WriteObject(score);
-        }
-        catch (RideException ex)
+        ForSession(InputObject is null ? Session : new SessionArgument(InputObject.SessionId), state =>
         {
-            ThrowRide(ex);
-        }
+            var scenario = ScenarioCatalog.Load(state.ScenarioPath);
+            WriteObject(Run(async token =>
+            {
+                await new SessionHealth(Context).EnsurePrimaryAsync(state, token).ConfigureAwait(false);
+                return await new ScoreEvaluator(Context).EvaluateAsync(state, scenario, token).ConfigureAwait(false);
+            }));
+        });
     }
 }

@@ -16,33 +16,26 @@ public sealed class GetRideSessionCommand : RideCmdlet
     [ArgumentCompleter(typeof(SessionIdCompleter))]
     public string? Id { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => Guarded(() =>
     {
-        try
+        var pattern = Id is null ? null : new WildcardPattern(Id, WildcardOptions.IgnoreCase);
+        var matched = false;
+        var health = new SessionHealth(Context);
+        foreach (var state in Context.Sessions.LoadAll())
         {
-            var pattern = Id is null ? null : new WildcardPattern(Id, WildcardOptions.IgnoreCase);
-            var matched = false;
-            foreach (var state in SessionStore.LoadAll())
+            if (pattern is not null && !pattern.IsMatch(state.SessionId))
             {
-                if (pattern is not null && !pattern.IsMatch(state.SessionId))
-                {
-                    continue;
-                }
-
-                matched = true;
-                var status = Run(token => SessionManager.StatusAsync(state, token));
-                WriteObject(new RideSession(state, status));
+                continue;
             }
 
-            if (!matched && Id is not null && !WildcardPattern.ContainsWildcardCharacters(Id))
-            {
-                WriteError(ToErrorRecord(new RideException("SessionNotFound", ErrorCategory.ObjectNotFound,
-                    $"No Ride session has the id '{Id}'. Run Get-RideSession to list them.", Id)));
-            }
+            matched = true;
+            WriteObject(new RideSession(state, Run(token => health.StatusAsync(state, token))));
         }
-        catch (RideException ex)
+
+        if (!matched && Id is not null && !WildcardPattern.ContainsWildcardCharacters(Id))
         {
-            ThrowRide(ex);
+            WriteError(ToErrorRecord(new RideException("SessionNotFound", RideErrorCategory.ObjectNotFound,
+                $"No Ride session has the id '{Id}'. Run Get-RideSession to list them.", Id)));
         }
-    }
+    });
 }

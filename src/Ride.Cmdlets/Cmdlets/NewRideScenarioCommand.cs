@@ -38,27 +38,20 @@ public sealed class NewRideScenarioCommand : RideCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => Guarded(() =>
     {
-        try
+        var root = GetUnresolvedProviderPathFromPSPath(Path);
+        var target = System.IO.Path.Combine(root, Id.Replace('/', System.IO.Path.DirectorySeparatorChar));
+        if (!ShouldProcess(target, "Create scenario folder"))
         {
-            var root = GetUnresolvedProviderPathFromPSPath(Path);
-            var target = System.IO.Path.Combine(root, Id.Replace('/', System.IO.Path.DirectorySeparatorChar));
-            if (!ShouldProcess(target, "Create scenario folder"))
-            {
-                return;
-            }
+            return;
+        }
 
-            var slash = Id.IndexOf('/');
-            var dash = slash < 0 ? -1 : Id.IndexOf('-', slash);
-            var slug = dash < 0 ? Id : Id[(dash + 1)..];
-            var title = Title ?? System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(slug.Replace('-', ' '));
-            var folder = ScenarioScaffold.Create(Id, root, title, Topic, Level, Force);
-            WriteObject(ScenarioCatalog.Load(folder));
-        }
-        catch (RideException ex)
-        {
-            ThrowRide(ex);
-        }
-    }
+        var slash = Id.IndexOf('/');
+        var dash = slash < 0 ? -1 : Id.IndexOf('-', slash);
+        var slug = dash < 0 ? Id : Id[(dash + 1)..];
+        var title = Title ?? System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(slug.Replace('-', ' '));
+        var folder = ScenarioScaffold.Create(Id, root, title, Topic, Level, Force);
+        WriteObject(ScenarioCatalog.Load(folder));
+    });
 }

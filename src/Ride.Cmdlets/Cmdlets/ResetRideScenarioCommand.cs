@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Ride.Common;
 using Ride.Scenarios;
 using Ride.Sessions;
 
@@ -16,23 +15,14 @@ public sealed class ResetRideScenarioCommand : RideCmdlet
     [ArgumentCompleter(typeof(SessionIdCompleter))]
     public SessionArgument? Session { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForSession(Session, state =>
     {
-        try
+        if (!ShouldProcess($"{state.SessionId} ({state.ScenarioId})", "Discard every change and replay the incident from its start"))
         {
-            var state = ResolveSession(Session);
-            if (!ShouldProcess($"{state.SessionId} ({state.ScenarioId})", "Discard every change and replay the incident from its start"))
-            {
-                return;
-            }
+            return;
+        }
 
-            var reset = Run($"Resetting {state.SessionId}", (progress, token) => SessionManager.ResetAsync(state, progress, token));
-            var scenario = ScenarioCatalog.Load(reset.ScenarioPath);
-            WriteObject(new RideSession(reset, SessionStatus.Running, scenario.Briefing));
-        }
-        catch (RideException ex)
-        {
-            ThrowRide(ex);
-        }
-    }
+        var reset = Run($"Resetting {state.SessionId}", (progress, token) => new SessionResetter(Context).ResetAsync(state, progress, token));
+        WriteObject(new RideSession(reset, SessionStatus.Running, ScenarioCatalog.Load(reset.ScenarioPath).Briefing));
+    });
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
-using Ride.Common;
-using Ride.Sandbox;
+using Ride.Engines;
 using Ride.Scenarios;
 using Ride.Sessions;
 
@@ -26,21 +25,14 @@ public sealed class StartRideScenarioCommand : RideCmdlet
     [ValidateNotNullOrEmpty]
     public string? Image { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => Guarded(() =>
     {
-        try
-        {
-            var scenario = ScenarioCatalog.FindOne(Id);
-            var state = Run($"Starting {scenario.Id}", (progress, token) => SessionManager.StartAsync(scenario, Engine, Image, progress, token));
-            var session = new RideSession(state, SessionStatus.Running, scenario.Briefing);
-            WriteBriefing(scenario, session);
-            WriteObject(session);
-        }
-        catch (RideException ex)
-        {
-            ThrowRide(ex);
-        }
-    }
+        var scenario = Context.Catalog.FindOne(Id);
+        var state = Run($"Starting {scenario.Id}", (progress, token) => new SessionLauncher(Context).StartAsync(scenario, Engine, Image, progress, token));
+        var session = new RideSession(state, SessionStatus.Running, scenario.Briefing);
+        WriteBriefing(scenario, session);
+        WriteObject(session);
+    });
 
     private void WriteBriefing(RideScenario scenario, RideSession session)
     {

@@ -19,6 +19,7 @@ public sealed class StopRideScenarioCommand : RideCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Errors here are not terminating: stopping a list of sessions goes on past one that fails.</summary>
     protected override void ProcessRecord()
     {
         SessionRecord state;
@@ -39,8 +40,7 @@ public sealed class StopRideScenarioCommand : RideCmdlet
 
         try
         {
-            var notes = Run(token => SessionManager.StopAsync(state, token));
-            foreach (var note in notes)
+            foreach (var note in Run(token => new SessionTeardown(Context).RemoveAsync(state, token)))
             {
                 WriteWarning($"{state.SessionId}: {note} Cleaned up anyway.");
             }

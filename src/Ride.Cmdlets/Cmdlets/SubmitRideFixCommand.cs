@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using Ride.Common;
+using Ride.Scenarios;
 using Ride.Scoring;
-using Ride.Sessions;
 
 namespace Ride.Cmdlets;
 
@@ -30,58 +30,63 @@ public sealed class SubmitRideFixCommand : RideCmdlet
     [ValidateNotNullOrEmpty]
     public string Sql { get; set; } = "";
 
+    /// <summary>The database the fix starts in (default incident, the database of the printed psql command).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string Database { get; set; } = ScenarioIds.DefaultDatabase;
+
     /// <summary>Statement and lock timeout for the fix, in seconds.</summary>
     [Parameter]
     [ValidateRange(1, 3600)]
     public int TimeoutSec { get; set; } = 60;
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForSession(Session, state =>
     {
-        try
+        string sql;
+        string? path = null;
+        if (ParameterSetName == PathSet)
         {
-            var state = ResolveSession(Session);
-            string sql;
-            string? path = null;
-            if (ParameterSetName == PathSet)
+            path = GetUnresolvedProviderPathFromPSPath(Path);
+            if (!File.Exists(path))
             {
-                path = GetUnresolvedProviderPathFromPSPath(Path);
-                if (!File.Exists(path))
+                throw new RideException("FixFileNotFound", RideErrorCategory.ObjectNotFound,
+                    $"The fix file '{path}' does not exist. Give the path of a .sql file, or the SQL itself with -Sql.", Path);
+            }
+
+            sql = File.ReadAllText(path);
+        }
+        else
+        {
+            sql = Sql;
+        }
+
+        var submission = Run($"Submitting a fix to {state.SessionId}", async (progress, token) =>
+        {
+            progress.Report(new Engines.SandboxProgress("Running the fix as " + state.OperatorRole, 10));
+            var result = await new FixRunner(Context).SubmitAsync(state, sql, path, Database, TimeoutSec, token).ConfigureAwait(false);
+            progress.Report(new Engines.SandboxProgress("Scored", 100));
+            return result;
+        });
+
+        if (submission.Rejected)
+        {
+            // Not terminating: a class's grading pipeline goes on to the next file.
+            WriteError(new ErrorRecord(new InvalidOperationException(submission.ErrorMessage), "FixRejected", ErrorCategory.SecurityError, path ?? (object)sql));
+        }
+        else if (!submission.Succeeded)
+        {
+            var where = submission.ErrorLine is { } line ? $" at line {line}" + (submission.ErrorFile is { } file ? $" of {file}" : "") : "";
+            WriteError(new ErrorRecord(
+                new InvalidOperationException($"The fix stopped{where}: {submission.ErrorMessage} Statements before it took effect; the session stays usable for another submission."),
+                "FixFailed", ErrorCategory.InvalidData, path ?? (object)sql)
+            {
+                ErrorDetails = new ErrorDetails($"The fix stopped{where}: {submission.ErrorMessage}")
                 {
-                    ThrowRide(new RideException("FixFileNotFound", ErrorCategory.ObjectNotFound,
-                        $"The fix file '{path}' does not exist. Give the path of a .sql file, or the SQL itself with -Sql.", Path));
-                }
-
-                sql = File.ReadAllText(path);
-            }
-            else
-            {
-                sql = Sql;
-            }
-
-            var submission = Run($"Submitting a fix to {state.SessionId}", async (progress, token) =>
-            {
-                progress.Report(new Sandbox.SandboxProgress("Running the fix as " + state.OperatorRole, 10));
-                var result = await FixRunner.SubmitAsync(state, sql, path, TimeoutSec, token).ConfigureAwait(false);
-                progress.Report(new Sandbox.SandboxProgress("Scored", 100));
-                return result;
+                    RecommendedAction = "Correct the fix and submit again; psql said:" + Environment.NewLine + submission.Error,
+                },
             });
-
-            if (!submission.Succeeded)
-            {
-                var where = submission.ErrorLine is { } line ? $" at line {line}" : "";
-                WriteError(new ErrorRecord(
-                    new InvalidOperationException($"The fix stopped{where}: {submission.ErrorMessage} Statements before it took effect; the session stays usable for another submission."),
-                    "FixFailed", ErrorCategory.InvalidData, path ?? (object)sql)
-                {
-                    ErrorDetails = new ErrorDetails($"The fix stopped{where}: {submission.ErrorMessage}") { RecommendedAction = "Correct the fix and submit again; psql said:" + Environment.NewLine + submission.Error },
-                });
-            }
-
-            WriteObject(submission);
         }
-        catch (RideException ex)
-        {
-            ThrowRide(ex);
-        }
-    }
+
+        WriteObject(submission);
+    });
 }

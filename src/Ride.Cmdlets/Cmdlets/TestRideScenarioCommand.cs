@@ -1,11 +1,11 @@
 using System.Management.Automation;
 using Ride.Common;
-using Ride.Sandbox;
+using Ride.Engines;
 using Ride.Scenarios;
 
 namespace Ride.Cmdlets;
 
-/// <summary>Proves a scenario keeps its promises, each expectation in a fresh sandbox.</summary>
+/// <summary>Proves a scenario keeps its promises: a fresh sandbox for the incident and the solution, Resets for the rest.</summary>
 [Cmdlet(VerbsDiagnostic.Test, "RideScenario", DefaultParameterSetName = IdSet)]
 [OutputType(typeof(RideScenarioTestResult))]
 public sealed class TestRideScenarioCommand : RideCmdlet
@@ -29,26 +29,15 @@ public sealed class TestRideScenarioCommand : RideCmdlet
     [Parameter]
     public EngineKind Engine { get; set; } = EngineKind.Auto;
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => Guarded(() =>
     {
-        try
+        var scenarios = ParameterSetName == PathSet
+            ? new[] { ScenarioCatalog.Load(GetUnresolvedProviderPathFromPSPath(Path)) }
+            : Context.Catalog.Find(Id);
+        foreach (var scenario in scenarios)
         {
-            var scenarios = ParameterSetName == PathSet
-                ? new[] { ScenarioCatalog.Load(GetUnresolvedProviderPathFromPSPath(Path)) }
-                : ScenarioCatalog.Find(Id);
-            foreach (var scenario in scenarios)
-            {
-                foreach (var expectation in ScenarioTester.Expectations(scenario).ToList())
-                {
-                    var result = Run($"Testing {scenario.Id}: {expectation}",
-                        (progress, token) => ScenarioTester.RunAsync(scenario, Engine, expectation, progress, token));
-                    WriteObject(result);
-                }
-            }
+            var results = Run($"Testing {scenario.Id}", (progress, token) => new ScenarioTester(Context).RunAsync(scenario, Engine, progress, token));
+            WriteObject(results, enumerateCollection: true);
         }
-        catch (RideException ex)
-        {
-            ThrowRide(ex);
-        }
-    }
+    });
 }

@@ -1,0 +1,16 @@
+namespace Ride.Common;
+
+/// <summary>Small text helpers for messages.</summary>
+public static class Text
+{
+    /// <summary>The last lines of a (log) text, for error messages.</summary>
+    public static string Tail(string text, int lines = 15)
+    {
+        var all = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(Environment.NewLine, all.Skip(Math.Max(0, all.Length - lines)).Select(l => l.TrimEnd('\r'))).Trim();
+    }
+
+    /// <summary>Non-empty lines, without carriage returns.</summary>
+    public static IReadOnlyList<string> Lines(string text) =>
+        text.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToList();
+}

@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Npgsql;
+using Ride.Common;
+
+namespace Ride.Engines.Docker;
+
+/// <summary>
+/// Sandboxes as containers of the official postgres image (or any image with its interface) on a Docker engine:
+/// labelled, on a network of their session's own, published on 127.0.0.1 only, psql run inside the container so the
+/// user needs no client.
+/// </summary>
+public sealed class DockerEngine : ISandboxEngine
+{
+    public const string DefaultImage = DockerImages.DefaultImage;
+
+    internal const int ContainerPort = 5432;
+    internal const string PortKey = "5432/tcp";
+    internal const string LoopbackAddress = "127.0.0.1";
+
+    /// <summary>PGDATA, away from the paths official images declare as volumes; a tmpfs unless the node must survive a stop.</summary>
+    internal const string DataMount = "/var/lib/ride-pgdata";
+    internal const string DataDirectory = DataMount + "/data";
+
+    /// <summary>For an explicit -Engine Docker: long enough for a remote engine, short enough to fail fast.</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly DockerHost _host;
+
+    private DockerEngine(DockerHost host) => _host = host;
+
+    public EngineKind Kind => EngineKind.Docker;
+
+    /// <summary>The engine endpoint this instance talks to (unix://… or tcp://…).</summary>
+    public string Endpoint => _host.Endpoint;
+
+    /// <summary>The engine at DOCKER_HOST (or the default endpoint), once it has answered; DockerUnavailable otherwise.</summary>
+    public static async Task<DockerEngine> ConnectAsync(RideOptions options, CancellationToken cancellationToken)
+    {
+        var endpoint = DockerClients.ResolveEndpoint(options);
+        await DockerClients.EnsureAvailableAsync(endpoint, options.DockerHost is not null, ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        return new DockerEngine(new DockerHost(endpoint, options.DockerHost is not null));
+    }
+
+    /// <summary>The engine a node lives on, without a ping, so that a lost container can still be looked for and removed.</summary>
+    public static DockerEngine ForEndpoint(RideOptions options, string? endpoint) =>
+        new(string.IsNullOrWhiteSpace(endpoint)
+            ? new DockerHost(DockerClients.ResolveEndpoint(options), options.DockerHost is not null)
+            : new DockerHost(endpoint, endpoint == options.DockerHost));
+
+    /// <summary>True when the engine at DOCKER_HOST (or the default endpoint) answers a ping within the timeout.</summary>
+    public static async Task<bool> IsAvailableAsync(RideOptions options, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DockerClients.PingAsync(DockerClients.ResolveEndpoint(options), timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RideException)
+        {
+            // A malformed DOCKER_HOST is no engine for Auto; -Engine Docker reports it.
+            return false;
+        }
+    }
+
+    public static string NetworkName(string sessionId) => "ride-" + sessionId;
+
+    /// <summary>
+    /// A bridge network of the session's own: nodes reach each other by name, and nothing in it is masqueraded to the
+    /// outside, so a program a fix makes the server run cannot reach other networks through this machine.
+    /// </summary>
+    public Task<string?> CreateNetworkAsync(string sessionId, CancellationToken cancellationToken) =>
+        _host.CallAsync(async () =>
+        {
+            var name = NetworkName(sessionId);
+            await _host.Client.Networks.CreateNetworkAsync(new NetworksCreateParameters
+            {
+                Name = name,
+                Driver = "bridge",
+                Labels = DockerLabels.For(sessionId),
+                Options = new Dictionary<string, string> { ["com.docker.network.bridge.enable_ip_masquerade"] = "false" },
+            }, cancellationToken).ConfigureAwait(false);
+            return (string?)name;
+        });
+
+    /// <summary>Removes every container of the session that is still there, then its network. Idempotent.</summary>
+    public Task RemoveNetworkAsync(string sessionId, CancellationToken cancellationToken) =>
+        _host.CallAsync(async () =>
+        {
+            var containers = await _host.Client.Containers.ListContainersAsync(
+                new ContainersListParameters { All = true, Filters = DockerLabels.SessionFilter(sessionId) }, cancellationToken).ConfigureAwait(false);
+            foreach (var container in containers)
+            {
+                await RemoveQuietlyAsync(container.ID, cancellationToken).ConfigureAwait(false);
+            }
+
+            var networks = await _host.Client.Networks.ListNetworksAsync(
+                new NetworksListParameters { Filters = DockerLabels.SessionFilter(sessionId) }, cancellationToken).ConfigureAwait(false);
+            foreach (var network in networks)
+            {
+                try
+                {
+                    await _host.Client.Networks.DeleteNetworkAsync(network.ID, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+                {
+                }
+            }
+        });
+
+    public ISandboxNode Open(NodeRecord node) => new DockerNode(_host, node);
+
+    public async Task<ISandboxNode> CreateNodeAsync(NodeRequest request, IProgress<SandboxProgress> progress, CancellationToken cancellationToken)
+    {
+        var image = string.IsNullOrWhiteSpace(request.Image) ? DefaultImage : request.Image.Trim();
+        progress.Report(new SandboxProgress($"Looking for the image {image}", 5));
+        await _host.CallAsync(() => DockerImages.EnsureAsync(_host.Client, _host.Endpoint, image, progress, 5, 35, cancellationToken)).ConfigureAwait(false);
+
+        var record = new NodeRecord
+        {
+            Name = request.NodeName,
+            Role = request.Role,
+            Upstream = request.Upstream,
+            Engine = EngineKind.Docker,
+            Host = LoopbackAddress,
+            Image = image,
+            DockerEndpoint = _host.Endpoint,
+            Network = request.Network,
+            DurableData = request.DurableData,
+            ContainerName = $"ride-{request.SessionId}-{request.NodeName}",
+        };
+        var node = new DockerNode(_host, record);
+        try
+        {
+            progress.Report(new SandboxProgress($"Starting the container {record.ContainerName}", 38));
+            await _host.CallAsync(() => CreateAndStartAsync(record, request, image, cancellationToken)).ConfigureAwait(false);
+            progress.Report(new SandboxProgress("Waiting for PostgreSQL to accept connections", 42));
+            await node.WaitUntilReadyAsync((request.SuperUser, request.SuperPassword), cancellationToken).ConfigureAwait(false);
+            await request.Preparation.ApplyAsync((database, token) => OpenAsync(record, request, database, token), cancellationToken).ConfigureAwait(false);
+            return node;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // No half-made sandbox: whatever failed after the container exists takes the container with it.
+            if (record.ContainerId is not null)
+            {
+                try
+                {
+                    await RemoveQuietlyAsync(record.ContainerId, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception cleanup) when (cleanup is DockerApiException || DockerClients.IsUnreachable(cleanup))
+                {
+                    // The original failure is what the user needs to see; a container left behind carries Ride's labels.
+                }
+            }
+
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        // The client is shared by every engine on the same endpoint for the life of the process.
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(NodeRecord record, NodeRequest request, string database, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = record.Host,
+            Port = record.Port,
+            Username = request.SuperUser,
+            Password = request.SuperPassword,
+            Database = database,
+            ApplicationName = "ride",
+            Pooling = false,
+            Timeout = 15,
+        };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private async Task RemoveQuietlyAsync(string container, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _host.Client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+        }
+    }
+
+    private async Task CreateAndStartAsync(NodeRecord node, NodeRequest request, string image, CancellationToken cancellationToken)
+    {
+        var hostPort = request.PreferredPort;
+        while (true)
+        {
+            var created = await _host.Client.Containers.CreateContainerAsync(ContainerParameters(node, request, image, hostPort), cancellationToken)
+                .ConfigureAwait(false);
+            node.ContainerId = created.ID;
+            try
+            {
+                await _host.Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (DockerApiException ex) when (hostPort is not null && IsPortTaken(ex))
+            {
+                // The preferred port is taken: let the engine pick a free one instead.
+                await RemoveQuietlyAsync(created.ID, cancellationToken).ConfigureAwait(false);
+                node.ContainerId = null;
+                hostPort = null;
+            }
+            catch (DockerApiException ex)
+            {
+                throw new RideException("SandboxBootFailed", RideErrorCategory.OpenError,
+                    $"The Docker engine could not start the container {node.ContainerName} from {image}: {DockerClients.ErrorMessage(ex)}", image, ex);
+            }
+        }
+    }
+
+    private static CreateContainerParameters ContainerParameters(NodeRecord node, NodeRequest request, string image, int? hostPort)
+    {
+        // The official image's interface: the superuser from the environment, server settings as postgres -c arguments.
+        var command = new List<string> { "postgres" };
+        if (!request.Settings.ContainsKey("listen_addresses"))
+        {
+            command.AddRange(new[] { "-c", "listen_addresses=*" });
+        }
+
+        foreach (var (name, value) in request.Settings)
+        {
+            command.Add("-c");
+            command.Add(name + "=" + value);
+        }
+
+        var parameters = new CreateContainerParameters
+        {
+            Name = node.ContainerName,
+            Image = image,
+            Labels = DockerLabels.For(request.SessionId, request.NodeName),
+            Env = new List<string>
+            {
+                "POSTGRES_USER=" + request.SuperUser,
+                "POSTGRES_PASSWORD=" + request.SuperPassword,
+                "POSTGRES_DB=postgres",
+                "PGDATA=" + DataDirectory,
+            },
+            Cmd = command,
+            ExposedPorts = new Dictionary<string, EmptyStruct> { [PortKey] = default },
+            HostConfig = new HostConfig
+            {
+                // The server needs to own its data folder and drop to the postgres account; nothing more.
+                CapDrop = new List<string> { "ALL" },
+                CapAdd = new List<string> { "CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID" },
+                SecurityOpt = new List<string> { "no-new-privileges" },
+
+                // Loopback only: a sandbox's superuser password must never be reachable from the network.
+                PortBindings = new Dictionary<string, IList<PortBinding>>
+                {
+                    [PortKey] = new List<PortBinding>
+                    {
+                        new() { HostIP = LoopbackAddress, HostPort = hostPort?.ToString(CultureInfo.InvariantCulture) ?? "" },
+                    },
+                },
+            },
+        };
+
+        // A sandbox is disposable: its data lives in memory, which makes initdb and CREATE DATABASE several times
+        // faster, unless the node must keep its data across a stop (memory does not survive one).
+        if (!request.DurableData)
+        {
+            parameters.HostConfig.Tmpfs = new Dictionary<string, string> { [DataMount] = "rw,mode=0755" };
+        }
+
+        if (request.Network is not null)
+        {
+            parameters.HostConfig.NetworkMode = request.Network;
+            parameters.NetworkingConfig = new NetworkingConfig
+            {
+                EndpointsConfig = new Dictionary<string, EndpointSettings>
+                {
+                    [request.Network] = new() { Aliases = new List<string> { request.NodeName } },
+                },
+            };
+        }
+
+        return parameters;
+    }
+
+    private static bool IsPortTaken(DockerApiException ex)
+    {
+        var message = DockerClients.ErrorMessage(ex);
+        return message.Contains("already allocated", StringComparison.OrdinalIgnoreCase)
+               || message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+               || message.Contains("bind", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,318 @@
+using System.Globalization;
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Npgsql;
+using Ride.Common;
+
+namespace Ride.Engines.Docker;
+
+/// <summary>A sandbox server in a container. Programs run inside it as the postgres account, so the user needs no client.</summary>
+internal sealed class DockerNode : ISandboxNode
+{
+    private const string ServerAccount = "postgres";
+    private const uint StopGraceSeconds = 3;
+    private const int ExitCodeNotExecutable = 126;
+    private const int ExitCodeNotFound = 127;
+    private static readonly TimeSpan ReadinessTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ReadinessPoll = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly DockerHost _host;
+
+    public DockerNode(DockerHost host, NodeRecord record)
+    {
+        _host = host;
+        Record = record;
+    }
+
+    public NodeRecord Record { get; }
+
+    public Endpoint ServerAddress => new(DockerEngine.LoopbackAddress, DockerEngine.ContainerPort);
+
+    private string Container =>
+        Record.ContainerId ?? Record.ContainerName
+        ?? throw new RideException("SessionLost", RideErrorCategory.InvalidData, $"The node '{Record.Name}' records no container.", Record.Name);
+
+    public async Task<bool> IsRunningAsync(CancellationToken cancellationToken) =>
+        await InspectStateAsync(cancellationToken).ConfigureAwait(false) is { Running: true };
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await IsRunningAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (!Record.DurableData)
+        {
+            throw new RideException("NodeNotRestartable", RideErrorCategory.InvalidOperation,
+                $"Node {Record.Name} keeps its data in memory, which a stopped container loses; it cannot be started again.", Record.Name);
+        }
+
+        await _host.CallAsync(() => _host.Client.Containers.StartContainerAsync(Container, new ContainerStartParameters(), cancellationToken))
+            .ConfigureAwait(false);
+        await WaitUntilReadyAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>PostgreSQL's shutdown modes are its signals: TERM waits for clients, INT rolls them back, QUIT stops at once.</summary>
+    public async Task StopAsync(NodeStopMode mode, CancellationToken cancellationToken)
+    {
+        if (!await IsRunningAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var signal = mode switch { NodeStopMode.Smart => "SIGTERM", NodeStopMode.Fast => "SIGINT", _ => "SIGQUIT" };
+        await _host.CallAsync(() => _host.Client.Containers.KillContainerAsync(Container, new ContainerKillParameters { Signal = signal }, cancellationToken))
+            .ConfigureAwait(false);
+        await Poll.UntilAsync($"the container of node {Record.Name} to stop ({mode})", StopTimeout, TimeSpan.FromMilliseconds(50), async token =>
+                await IsRunningAsync(token).ConfigureAwait(false) ? PollProbe<bool>.Waiting(false, "still running") : PollProbe<bool>.Finished(true),
+                timeout => new RideException("NodeStopTimeout", RideErrorCategory.OperationTimeout, timeout.Message, Record.Name), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public Task ReloadAsync(CancellationToken cancellationToken) =>
+        _host.CallAsync(() => _host.Client.Containers.KillContainerAsync(Container, new ContainerKillParameters { Signal = "SIGHUP" }, cancellationToken));
+
+    public Task<ProcessResult> RunAsync(ProgramInvocation invocation, CancellationToken cancellationToken)
+    {
+        var command = new List<string> { invocation.Program };
+        command.AddRange(invocation.Arguments);
+        var environment = invocation.Environment.Where(e => e.Value is not null).Select(e => e.Key + "=" + e.Value).ToList();
+        return _host.CallAsync(async () =>
+        {
+            try
+            {
+                return await _host.ExecAsync(Container, command, environment, invocation.StandardInput, ServerAccount, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DockerApiException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+            {
+                throw NotRunning(ex);
+            }
+        });
+    }
+
+    public async Task<string?> ReadFileAsync(string relativePath, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(new ProgramInvocation("cat", new[] { DataPath(relativePath) }), cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.StandardOutput : null;
+    }
+
+    public async Task WriteFileAsync(string relativePath, string content, CancellationToken cancellationToken)
+    {
+        // The path travels as an argument, never inside the script: nothing in it is interpreted by the shell.
+        var path = DataPath(relativePath);
+        var result = await RunAsync(new ProgramInvocation("sh", new[] { "-c", "cat > \"$1.ride-tmp\" && mv \"$1.ride-tmp\" \"$1\"", "sh", path })
+        {
+            StandardInput = content,
+        }, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new RideException("NodeFileWriteFailed", RideErrorCategory.WriteError,
+                $"Writing {relativePath} on node {Record.Name} failed: {result.StandardError.Trim()}", relativePath);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ReadServerLogAsync(CancellationToken cancellationToken) =>
+        _host.CallAsync(async () =>
+        {
+            try
+            {
+                return Text.Lines(await _host.ReadLogAsync(Container, null, cancellationToken).ConfigureAwait(false));
+            }
+            catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+            {
+                return (IReadOnlyList<string>)Array.Empty<string>();
+            }
+        });
+
+    public Task<string?> RemoveAsync(CancellationToken cancellationToken) =>
+        _host.CallAsync(async () =>
+        {
+            var state = await InspectStateAsync(cancellationToken).ConfigureAwait(false);
+            if (state is null)
+            {
+                return "The container was already gone.";
+            }
+
+            string? note = null;
+            if (state.Running)
+            {
+                try
+                {
+                    await _host.Client.Containers.StopContainerAsync(Container, new ContainerStopParameters { WaitBeforeKillSeconds = StopGraceSeconds },
+                        cancellationToken).ConfigureAwait(false);
+                }
+                catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+                {
+                    return "The container was already gone.";
+                }
+            }
+            else
+            {
+                note = $"The container had already exited (exit code {state.ExitCode.ToString(CultureInfo.InvariantCulture)}).";
+            }
+
+            try
+            {
+                await _host.Client.Containers.RemoveContainerAsync(Container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Removed by someone else between inspect and remove: the outcome is the same.
+            }
+
+            return note;
+        });
+
+    /// <summary>
+    /// Ready means pg_isready answers inside the container and, when credentials are given, a real login through the
+    /// published port works: the official image runs a temporary server during initialisation, so one early answer
+    /// proves nothing. The published port is read again: an engine may choose a new one when a container restarts.
+    /// </summary>
+    internal async Task WaitUntilReadyAsync((string User, string Password)? login, CancellationToken cancellationToken)
+    {
+        var probeInside = true;
+        try
+        {
+            await Poll.UntilAsync($"PostgreSQL in the container {Record.ContainerName} ({Record.Image}) to accept connections", ReadinessTimeout, ReadinessPoll,
+            async token =>
+            {
+                var inspect = await _host.CallAsync(() => _host.Client.Containers.InspectContainerAsync(Container, token)).ConfigureAwait(false);
+                if (inspect.State is not { Running: true })
+                {
+                    throw await BootFailedAsync(inspect.State, token).ConfigureAwait(false);
+                }
+
+                Record.Port = PublishedPort(inspect);
+                if (probeInside)
+                {
+                    ProcessResult ready;
+                    try
+                    {
+                        ready = await _host.ExecAsync(Container, new[] { "pg_isready", "-q", "-h", ServerAddress.Host, "-p", ServerAddress.Port.ToString(CultureInfo.InvariantCulture) },
+                            Array.Empty<string>(), null, null, token).ConfigureAwait(false);
+                    }
+                    catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+                    {
+                        // The container stopped between the inspection above and the probe: report it as a failed boot.
+                        var stopped = (await _host.Client.Containers.InspectContainerAsync(Container, token).ConfigureAwait(false)).State;
+                        throw stopped is { Running: true } ? ex : await BootFailedAsync(stopped, token).ConfigureAwait(false);
+                    }
+
+                    // An image without pg_isready is still usable: the login below decides alone.
+                    probeInside = ready.ExitCode is not (ExitCodeNotExecutable or ExitCodeNotFound);
+                    if (probeInside && !ready.Succeeded)
+                    {
+                        return PollProbe<bool>.Waiting(false, "pg_isready inside the container did not report the server ready");
+                    }
+                }
+
+                if (login is not { } credentials)
+                {
+                    return PollProbe<bool>.Finished(true);
+                }
+
+                var (version, problem) = await TryLoginAsync(credentials, token).ConfigureAwait(false);
+                if (version is null)
+                {
+                    return PollProbe<bool>.Waiting(false, problem!);
+                }
+
+                Record.ServerVersion = version;
+                return PollProbe<bool>.Finished(true);
+            },
+            cancellationToken).ConfigureAwait(false);
+        }
+        catch (PollTimeoutException timeout)
+        {
+            var tail = await _host.LogTailAsync(Container, cancellationToken).ConfigureAwait(false);
+            throw new RideException("ReadinessTimeout", RideErrorCategory.OperationTimeout,
+                $"{timeout.Message} The end of its log:{Environment.NewLine}{tail}", Record.Image, timeout);
+        }
+    }
+
+    private int PublishedPort(ContainerInspectResponse inspect)
+    {
+        var binding = inspect.NetworkSettings?.Ports is { } ports && ports.TryGetValue(DockerEngine.PortKey, out var bindings)
+            ? bindings?.FirstOrDefault(b => b.HostIP == DockerEngine.LoopbackAddress)
+            : null;
+        if (binding is null || !int.TryParse(binding.HostPort, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port))
+        {
+            throw new RideException("SandboxBootFailed", RideErrorCategory.OpenError,
+                $"The container {Record.ContainerName} started but the engine reports no port published on {DockerEngine.LoopbackAddress} for {DockerEngine.PortKey}.",
+                Record.Image);
+        }
+
+        return port;
+    }
+
+    private async Task<RideException> BootFailedAsync(State? state, CancellationToken cancellationToken)
+    {
+        var tail = await _host.LogTailAsync(Container, cancellationToken).ConfigureAwait(false);
+        return new RideException("SandboxBootFailed", RideErrorCategory.OpenError,
+            $"The container {Record.ContainerName} ({Record.Image}) exited during start-up with exit code "
+            + $"{(state?.ExitCode ?? -1).ToString(CultureInfo.InvariantCulture)}. The end of its log:{Environment.NewLine}{tail}",
+            Record.Image);
+    }
+
+    /// <summary>A login as the superuser through the published port; returns the server version (major.minor) or why it failed.</summary>
+    private async Task<(string? Version, string? Problem)> TryLoginAsync((string User, string Password) login, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = Record.Host,
+            Port = Record.Port,
+            Username = login.User,
+            Password = login.Password,
+            Database = "postgres",
+            ApplicationName = "ride",
+            Pooling = false,
+            Timeout = 5,
+        };
+        try
+        {
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand("SHOW server_version", connection);
+            var full = (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            return (full.Split(' ', 2)[0], null);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException)
+        {
+            return (null, "login through the published port failed: " + ex.Message);
+        }
+    }
+
+    private async Task<State?> InspectStateAsync(CancellationToken cancellationToken) =>
+        await _host.CallAsync(async () =>
+        {
+            try
+            {
+                return (await _host.Client.Containers.InspectContainerAsync(Container, cancellationToken).ConfigureAwait(false)).State;
+            }
+            catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }).ConfigureAwait(false);
+
+    private static string DataPath(string relativePath)
+    {
+        var parts = relativePath.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || parts.Any(p => p is "." or ".."))
+        {
+            throw new ArgumentException($"'{relativePath}' is not inside the data directory.", nameof(relativePath));
+        }
+
+        return DockerEngine.DataDirectory + "/" + string.Join('/', parts);
+    }
+
+    private RideException NotRunning(DockerApiException ex) =>
+        new("SessionLost", RideErrorCategory.ResourceUnavailable,
+            $"The sandbox container {Record.ContainerName} is no longer running ({DockerClients.ErrorMessage(ex)}). "
+            + "Remove the session with Stop-RideScenario and start a new one.",
+            Record.ContainerName, ex);
+}

@@ -1,0 +1,129 @@
+using System.Text;
+using Npgsql;
+using Ride.Common;
+
+namespace Ride.Engines.Local;
+
+/// <summary>
+/// Sandboxes made from the PostgreSQL programs on this machine: a copy of a prepared cluster, started in a
+/// bubblewrap jail as an unprivileged account, reached through its socket (Ride, actors) and a gateway port on
+/// 127.0.0.1 (the operator).
+/// </summary>
+public sealed class LocalEngine : ISandboxEngine
+{
+    /// <summary>Ride owns pg_hba.conf: password logins over the socket, for clients and for replication.</summary>
+    internal const string HostBasedAuthentication =
+        "# Ride sandbox: password logins over the server's socket only (the operator's port is relayed to it)\n"
+        + "local all all scram-sha-256\n"
+        + "local replication all scram-sha-256\n";
+
+    private readonly LocalEnvironment _local;
+
+    private LocalEngine(LocalEnvironment local) => _local = local;
+
+    public EngineKind Kind => EngineKind.Local;
+
+    public static async Task<LocalEngine> CreateAsync(RideOptions options, CancellationToken cancellationToken) =>
+        new(await LocalEnvironment.CreateAsync(options, null, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The engine for nodes made earlier: their recorded PostgreSQL installation, no search.</summary>
+    public static async Task<LocalEngine> ForNodeAsync(RideOptions options, NodeRecord node, CancellationToken cancellationToken) =>
+        new(await LocalEnvironment.CreateAsync(options, node.BinDirectory, cancellationToken).ConfigureAwait(false));
+
+    public Task<string?> CreateNetworkAsync(string sessionId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    public Task RemoveNetworkAsync(string sessionId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public ISandboxNode Open(NodeRecord node) => new LocalNode(_local, node);
+
+    public async Task<ISandboxNode> CreateNodeAsync(NodeRequest request, IProgress<SandboxProgress> progress, CancellationToken cancellationToken)
+    {
+        var folders = new SandboxFolders(_local.Options, _local.Account);
+        var (sandbox, clusterCache) = await folders.ClaimAsync(request.SessionDirectory, request.SessionId, request.NodeName, cancellationToken)
+            .ConfigureAwait(false);
+        var record = new NodeRecord
+        {
+            Name = request.NodeName,
+            Role = request.Role,
+            Upstream = request.Upstream,
+            Engine = EngineKind.Local,
+            BinDirectory = _local.BinDirectory,
+            OsUser = _local.Account.Name,
+            SandboxDirectory = sandbox,
+            DataDirectory = Path.Combine(sandbox, "data"),
+            SocketDirectory = Path.Combine(sandbox, "run"),
+            ServerLogPath = Path.Combine(sandbox, "server.log"),
+            DurableData = true,
+        };
+        var node = new LocalNode(_local, record);
+        try
+        {
+            var prepared = await new PreparedClusters(_local).EnsureAsync(clusterCache, request, progress, cancellationToken).ConfigureAwait(false);
+            progress.Report(new SandboxProgress("Copying the prepared cluster", 25));
+            await PreparedClusters.CopyAsync(prepared, record.DataDirectory, cancellationToken).ConfigureAwait(false);
+            record.ServerVersion = (await File.ReadAllTextAsync(Path.Combine(record.DataDirectory, "PG_VERSION"), cancellationToken).ConfigureAwait(false)).Trim();
+            Directory.CreateDirectory(record.SocketDirectory);
+            await _local.JailFor(sandbox).WriteEtcAsync(cancellationToken).ConfigureAwait(false);
+            await WriteConfigurationAsync(record, request, cancellationToken).ConfigureAwait(false);
+            await _local.Account.GiveAsync(sandbox, cancellationToken).ConfigureAwait(false);
+
+            progress.Report(new SandboxProgress("Starting the server in its jail", 40));
+            await node.StartAsync(cancellationToken).ConfigureAwait(false);
+            await RekeyAsync(record, request, prepared.SuperPassword, cancellationToken).ConfigureAwait(false);
+            var (gateway, port) = await Gateway.StartAsync(_local.Options, record, request.PreferredPort, cancellationToken).ConfigureAwait(false);
+            record.GatewayPid = gateway;
+            record.Port = port;
+            return node;
+        }
+        catch
+        {
+            await node.RemoveAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+
+    /// <summary>Every copy starts with the prepared cluster's password; the session gets its own before anything else connects.</summary>
+    private static async Task RekeyAsync(NodeRecord node, NodeRequest request, string preparedPassword, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = node.RideEndpoint.Host,
+            Port = node.RideEndpoint.Port,
+            Username = request.SuperUser,
+            Password = preparedPassword,
+            Database = "postgres",
+            ApplicationName = "ride",
+            Pooling = false,
+            Timeout = 15,
+        };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            $"ALTER ROLE {Sql.Identifier(request.SuperUser)} PASSWORD {Sql.Literal(request.SuperPassword)}", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteConfigurationAsync(NodeRecord node, NodeRequest request, CancellationToken cancellationToken)
+    {
+        var conf = new StringBuilder()
+            .AppendLine()
+            .AppendLine("# Ride sandbox settings")
+            // No TCP at all: the jail has no network, and every client comes in through the socket.
+            .AppendLine("listen_addresses = ''")
+            .Append("unix_socket_directories = ").AppendLine(Sql.Literal(node.SocketDirectory!))
+            .Append("port = ").AppendLine(node.ServerPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            // Dynamic shared memory as files in the data directory: a server that dies without cleaning up leaves nothing behind.
+            .AppendLine("dynamic_shared_memory_type = 'mmap'");
+        foreach (var (name, value) in request.Settings)
+        {
+            conf.Append(name).Append(" = ").AppendLine(Sql.Literal(value));
+        }
+
+        await File.AppendAllTextAsync(Path.Combine(node.DataDirectory!, "postgresql.conf"), conf.ToString(), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(node.DataDirectory!, "pg_hba.conf"), HostBasedAuthentication, cancellationToken).ConfigureAwait(false);
+    }
+}

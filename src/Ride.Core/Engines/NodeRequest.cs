@@ -1,0 +1,36 @@
+namespace Ride.Engines;
+
+/// <summary>What a session asks of an engine for one server.</summary>
+public sealed class NodeRequest
+{
+    public required string SessionId { get; init; }
+
+    public string NodeName { get; init; } = NodeRecord.DefaultName;
+
+    public NodeRole Role { get; init; } = NodeRole.Primary;
+
+    public string? Upstream { get; init; }
+
+    public required string SessionDirectory { get; init; }
+
+    public required string SuperUser { get; init; }
+
+    public required string SuperPassword { get; init; }
+
+    public string? Image { get; init; }
+
+    /// <summary>The session's network (Docker), from <see cref="ISandboxEngine.CreateNetworkAsync"/>.</summary>
+    public string? Network { get; init; }
+
+    /// <summary>Port to try first for the operator's endpoint; another free port is used when it is taken.</summary>
+    public int? PreferredPort { get; init; }
+
+    /// <summary>Server settings, passed as -c name=value or written to postgresql.conf.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = ServerSettings.Defaults;
+
+    /// <summary>What the cluster holds before the scenario's own roles and databases are made.</summary>
+    public ClusterPreparation Preparation { get; init; } = ClusterPreparation.None;
+
+    /// <summary>The node will be stopped and started again: keep its data where a stop does not lose it.</summary>
+    public bool DurableData { get; init; }
+}

@@ -1,0 +1,95 @@
+using Ride.Workload;
+
+namespace Ride.Scenarios;
+
+/// <summary>scenario.yml as written by a scenario author. Property names map to camelCase keys.</summary>
+public sealed class ScenarioDefinition
+{
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public string Level { get; set; } = "";
+    public string Duration { get; set; } = "";
+    public string Briefing { get; set; } = "";
+    public List<string> Databases { get; set; } = new();
+
+    /// <summary>Server settings for this scenario, on top of the ones every sandbox has (e.g. max_connections).</summary>
+    public Dictionary<string, string> Settings { get; set; } = new();
+    public string OperatorRole { get; set; } = "dba";
+    public List<RoleDefinition> Roles { get; set; } = new();
+    public List<string> Setup { get; set; } = new() { "setup.sql" };
+    public string Incident { get; set; } = "incident.sql";
+    public List<ActorDefinition> Actors { get; set; } = new();
+
+    /// <summary>What "the incident is live" means: Start and Reset return only once it holds.</summary>
+    public LiveCondition? LiveWhen { get; set; }
+    public List<string> Hints { get; set; } = new();
+    public CheckSet Checks { get; set; } = new();
+    public string Postmortem { get; set; } = "postmortem.md";
+    public string Solution { get; set; } = "solution.sql";
+
+    /// <summary>Every database a scenario uses, the default one first.</summary>
+    public IEnumerable<string> AllDatabases => new[] { ScenarioIds.DefaultDatabase }.Concat(Databases);
+
+    /// <summary>The nodes of the session. A scenario without a topology has one: the primary.</summary>
+    public IReadOnlyList<string> NodeNames => new[] { Engines.NodeRecord.DefaultName };
+}
+
+public sealed class RoleDefinition
+{
+    public string Name { get; set; } = "";
+    public bool Login { get; set; } = true;
+}
+
+/// <summary>
+/// The condition under which an incident counts as live: a query (first column boolean, optional second column what
+/// it saw) that must return true, and the actors that must have run at least one request since the incident.
+/// </summary>
+public sealed class LiveCondition
+{
+    public string Sql { get; set; } = "";
+
+    /// <summary>Database the query runs in (as ride_system); the default database when empty.</summary>
+    public string Database { get; set; } = "";
+
+    /// <summary>The node it runs on; the primary when empty.</summary>
+    public string Node { get; set; } = "";
+
+    /// <summary>Actors that must have logged a request after the incident; every loop actor when not given.</summary>
+    public List<string>? Actors { get; set; }
+
+    /// <summary>How long Start and Reset wait for the condition.</summary>
+    public int TimeoutSec { get; set; } = 30;
+}
+
+public sealed class CheckSet
+{
+    public List<CheckDefinition> Detect { get; set; } = new();
+    public List<CheckDefinition> Fix { get; set; } = new();
+    public List<CheckDefinition> Trap { get; set; } = new();
+}
+
+public sealed class CheckDefinition
+{
+    public string Name { get; set; } = "";
+    public string Description { get; set; } = "";
+    public int Points { get; set; }
+
+    /// <summary>Database the SQL runs in; the default database when empty.</summary>
+    public string Database { get; set; } = "";
+
+    /// <summary>Role the SQL runs as; ride_system when empty.</summary>
+    public string Role { get; set; } = "";
+
+    /// <summary>The node the SQL runs on; the primary when empty.</summary>
+    public string Node { get; set; } = "";
+
+    /// <summary>A query whose first column is a boolean (passed) and optional second column is evidence text.</summary>
+    public string Sql { get; set; } = "";
+
+    /// <summary>Ride commands whose use (in the evidence log) counts as evidence for this check (Detect).</summary>
+    public List<string> Commands { get; set; } = new();
+
+    /// <summary>Actors whose statements must all succeed when replayed once as that actor.</summary>
+    public List<string> Workload { get; set; } = new();
+}

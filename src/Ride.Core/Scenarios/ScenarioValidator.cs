@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Ride.Workload;
+
+namespace Ride.Scenarios;
+
+public sealed record ScenarioProblem(string Field, string Message);
+
+/// <summary>Checks what YAML typing cannot: required fields, references between sections, files that must exist.</summary>
+public static partial class ScenarioValidator
+{
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]*$")]
+    private static partial Regex NamePattern();
+
+    public static IReadOnlyList<ScenarioProblem> Validate(ScenarioDefinition d, string directory)
+    {
+        var problems = new List<ScenarioProblem>();
+        void Need(bool ok, string field, string message)
+        {
+            if (!ok)
+            {
+                problems.Add(new ScenarioProblem(field, message));
+            }
+        }
+
+        void NeedNode(string node, string field) =>
+            Need(node.Length == 0 || d.NodeNames.Contains(node), field, $"'{node}' is not a node of this scenario ({string.Join(", ", d.NodeNames)}).");
+
+        Need(ScenarioIds.IsValid(d.Id), "id", $"'{d.Id}' is not of the form stage-NN/MM-slug (lower case, digits and dashes).");
+        Need(!string.IsNullOrWhiteSpace(d.Title), "title", "is required.");
+        Need(!string.IsNullOrWhiteSpace(d.Topic), "topic", "is required.");
+        Need(!string.IsNullOrWhiteSpace(d.Level), "level", "is required.");
+        Need(!string.IsNullOrWhiteSpace(d.Briefing), "briefing", "is required: the symptoms the operator is told about.");
+        Need(NamePattern().IsMatch(d.OperatorRole), "operatorRole", $"'{d.OperatorRole}' is not a plain lower-case role name.");
+
+        foreach (var name in d.Settings.Keys)
+        {
+            Need(NamePattern().IsMatch(name.Replace(".", "_", StringComparison.Ordinal)), "settings", $"'{name}' is not a server setting name.");
+            Need(name is not ("listen_addresses" or "port" or "unix_socket_directories" or "shared_preload_libraries"), "settings",
+                $"'{name}' is managed by Ride and cannot be changed by a scenario.");
+        }
+
+        for (var i = 0; i < d.Databases.Count; i++)
+        {
+            Need(NamePattern().IsMatch(d.Databases[i]), $"databases[{i}]", $"'{d.Databases[i]}' is not a plain lower-case database name.");
+            Need(!d.Databases[i].StartsWith("ride", StringComparison.Ordinal) && d.Databases[i] != ScenarioIds.DefaultDatabase,
+                $"databases[{i}]", $"'{d.Databases[i]}' is reserved.");
+        }
+
+        var roles = new HashSet<string>(StringComparer.Ordinal) { d.OperatorRole, "ride_system" };
+        for (var i = 0; i < d.Roles.Count; i++)
+        {
+            Need(NamePattern().IsMatch(d.Roles[i].Name), $"roles[{i}].name", $"'{d.Roles[i].Name}' is not a plain lower-case role name.");
+            Need(roles.Add(d.Roles[i].Name), $"roles[{i}].name", $"'{d.Roles[i].Name}' is declared twice or is reserved.");
+        }
+
+        var databases = new HashSet<string>(d.Databases, StringComparer.Ordinal) { ScenarioIds.DefaultDatabase, "ride" };
+        for (var i = 0; i < d.Setup.Count; i++)
+        {
+            Need(File.Exists(Path.Combine(directory, d.Setup[i])), $"setup[{i}]", $"file '{d.Setup[i]}' does not exist in the scenario folder.");
+        }
+
+        Need(File.Exists(Path.Combine(directory, d.Incident)), "incident", $"file '{d.Incident}' does not exist in the scenario folder.");
+        Need(File.Exists(Path.Combine(directory, d.Postmortem)), "postmortem", $"file '{d.Postmortem}' does not exist in the scenario folder.");
+        Need(File.Exists(Path.Combine(directory, d.Solution)), "solution", $"file '{d.Solution}' does not exist in the scenario folder.");
+        Need(d.Hints.Count > 0, "hints", "at least one hint is required.");
+
+        var actorNames = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < d.Actors.Count; i++)
+        {
+            var a = d.Actors[i];
+            var at = $"actors[{i}]";
+            Need(NamePattern().IsMatch(a.Name), at + ".name", $"'{a.Name}' is not a plain lower-case name.");
+            Need(actorNames.Add(a.Name), at + ".name", $"actor '{a.Name}' is declared twice.");
+            Need(!string.IsNullOrWhiteSpace(a.ApplicationName), at + ".applicationName", "is required.");
+            Need(databases.Contains(a.Database), at + ".database", $"'{a.Database}' is not one of the scenario's databases ({string.Join(", ", databases)}).");
+            Need(roles.Contains(a.Role) && a.Role != "ride_system", at + ".role", $"'{a.Role}' is not a declared role.");
+            Need(a.Connections is >= 1 and <= 50, at + ".connections", "must be between 1 and 50.");
+            Need(ActorModes.All.Contains(a.Mode), at + ".mode", $"'{a.Mode}' is not one of: {string.Join(", ", ActorModes.All)}.");
+            Need(a.IntervalMs is >= 10 and <= 600_000, at + ".intervalMs", "must be between 10 and 600000.");
+            Need(a.Sql.Count > 0 && a.Sql.All(s => !string.IsNullOrWhiteSpace(s)), at + ".sql", "needs at least one statement.");
+            Need(!a.ConnectPerRequest || a.Mode == ActorModes.Loop, at + ".connectPerRequest", "only applies to mode loop.");
+            NeedNode(a.Node, at + ".node");
+        }
+
+        var live = d.LiveWhen;
+        Need(live is not null, "liveWhen", "is required: the condition (sql, and the actors that must be running) under which the incident counts as live.");
+        if (live is not null)
+        {
+            Need(!string.IsNullOrWhiteSpace(live.Sql), "liveWhen.sql", "is required: a query whose first column is true once the incident is live.");
+            Need(live.Database.Length == 0 || databases.Contains(live.Database), "liveWhen.database", $"'{live.Database}' is not one of the scenario's databases.");
+            NeedNode(live.Node, "liveWhen.node");
+            Need(live.TimeoutSec is >= 1 and <= 300, "liveWhen.timeoutSec", "must be between 1 and 300.");
+            foreach (var actor in live.Actors ?? new List<string>())
+            {
+                Need(d.Actors.Any(a => a.Name == actor && a.Mode == ActorModes.Loop), "liveWhen.actors",
+                    $"'{actor}' is not a loop actor of this scenario (only loop actors make requests to wait for).");
+            }
+        }
+
+        var checkNames = new HashSet<string>(StringComparer.Ordinal);
+        void ValidateChecks(List<CheckDefinition> checks, string section)
+        {
+            for (var i = 0; i < checks.Count; i++)
+            {
+                var c = checks[i];
+                var at = $"checks.{section}[{i}]";
+                Need(NamePattern().IsMatch(c.Name.Replace('-', '_')), at + ".name", $"'{c.Name}' is not a lower-case name.");
+                Need(checkNames.Add(c.Name), at + ".name", $"check '{c.Name}' is declared twice.");
+                Need(!string.IsNullOrWhiteSpace(c.Description), at + ".description", "is required.");
+                Need(c.Points > 0, at + ".points", "must be a positive number.");
+                Need(!string.IsNullOrWhiteSpace(c.Sql) || c.Workload.Count > 0 || c.Commands.Count > 0, at,
+                    "needs sql, workload or commands.");
+                Need(c.Database.Length == 0 || databases.Contains(c.Database), at + ".database", $"'{c.Database}' is not one of the scenario's databases.");
+                Need(c.Role.Length == 0 || roles.Contains(c.Role), at + ".role", $"'{c.Role}' is not a declared role.");
+                NeedNode(c.Node, at + ".node");
+                foreach (var w in c.Workload)
+                {
+                    Need(d.Actors.Any(a => a.Name == w), at + ".workload", $"'{w}' is not an actor of this scenario.");
+                }
+            }
+        }
+
+        ValidateChecks(d.Checks.Detect, "detect");
+        ValidateChecks(d.Checks.Fix, "fix");
+        ValidateChecks(d.Checks.Trap, "trap");
+        Need(d.Checks.Detect.Count > 0 && d.Checks.Fix.Count > 0 && d.Checks.Trap.Count > 0, "checks",
+            "detect, fix and trap each need at least one check.");
+
+        var trapDirectory = Path.Combine(directory, "traps");
+        if (Directory.Exists(trapDirectory))
+        {
+            foreach (var file in Directory.EnumerateFiles(trapDirectory, "*.sql"))
+            {
+                var name = Path.GetFileNameWithoutExtension(file);
+                Need(d.Checks.Trap.Any(t => t.Name == name), "checks.trap", $"traps/{name}.sql has no trap check named '{name}'.");
+            }
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Npgsql;
+using Ride.Common;
+using Ride.Engines;
+using Ride.Evidence;
+using Ride.Scenarios;
+using Ride.Sessions;
+
+namespace Ride.Scoring;
+
+/// <summary>
+/// Runs an operator's fix through psql as the operator role, keeps it with the session, and scores the result.
+/// A fix is untrusted: it is vetted before it runs (FixScript), psql runs it inside the sandbox, and whatever it does
+/// afterwards to Ride's own things is put back and reported (ScorerGuard). Once a fix has run, a submission with a
+/// score always comes back.
+/// </summary>
+public sealed class FixRunner
+{
+    public const string SubmissionsFolder = "submissions";
+
+    private readonly RideContext _context;
+
+    public FixRunner(RideContext context) => _context = context;
+
+    public async Task<RideSubmission> SubmitAsync(SessionRecord state, string sql, string? path, string database, int timeoutSeconds,
+        CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioCatalog.Load(state.ScenarioPath);
+        if (!scenario.Definition.AllDatabases.Contains(database) && database != "postgres")
+        {
+            throw new RideException("DatabaseNotFound", RideErrorCategory.ObjectNotFound,
+                $"'{database}' is not a database of {scenario.Id}. Its databases: {string.Join(", ", scenario.Definition.AllDatabases)}.", database);
+        }
+
+        var primary = await new SessionHealth(_context).EnsurePrimaryAsync(state, cancellationToken).ConfigureAwait(false);
+        FixScript script;
+        try
+        {
+            script = FixScript.Prepare(sql, path is null ? null : Path.GetDirectoryName(Path.GetFullPath(path)));
+        }
+        catch (RideException rejected) when (rejected.ErrorId == "FixRejected")
+        {
+            // Nothing of it ran: the submission carries the score of the incident as it stands, so a class's grades stay complete.
+            return await RecordAsync(state, scenario, sql, path, database, null, rejected.Message, TimeSpan.Zero, Array.Empty<string>(), null,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var connections = new SessionConnections(state);
+        await using var guard = await ScorerGuard.OpenAsync(state, primary, connections, cancellationToken).ConfigureAwait(false);
+
+        var watch = Stopwatch.StartNew();
+        var timeout = timeoutSeconds.ToString(CultureInfo.InvariantCulture) + "s";
+        var result = await primary.RunPsqlAsync(new PsqlInvocation
+        {
+            User = state.OperatorRole,
+            Password = state.OperatorPassword,
+            Database = database,
+            Script = script.Text,
+            ApplicationName = "psql",
+            Options = $"-c statement_timeout={timeout} -c lock_timeout={timeout} -c idle_in_transaction_session_timeout={timeout}",
+        }, cancellationToken).ConfigureAwait(false);
+        watch.Stop();
+
+        // From here on nothing the fix did may stop the submission: what cannot be done becomes evidence.
+        var tampering = new List<string>();
+        try
+        {
+            await new Settler(_context).SettleAsync(state, scenario.Definition, primary, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or RideException or IOException)
+        {
+            tampering.Add("Ride could not settle the session after the fix: " + ex.Message);
+        }
+
+        tampering.AddRange(await RepairAsync(guard, cancellationToken).ConfigureAwait(false));
+        return await RecordAsync(state, scenario, sql, path, database, result, null, watch.Elapsed, tampering, script, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Counts the submission, scores the state, and keeps the fix, its outcome and its score with the session.</summary>
+    private async Task<RideSubmission> RecordAsync(SessionRecord state, RideScenario scenario, string sql, string? path, string database,
+        ProcessResult? result, string? rejection, TimeSpan duration, IReadOnlyList<string> tampering, FixScript? script, CancellationToken cancellationToken)
+    {
+        var updated = await _context.Sessions.UpdateAsync(state.SessionId, s => s.Submissions++, cancellationToken).ConfigureAwait(false);
+        var evidence = _context.EvidenceOf(state.SessionId);
+        foreach (var finding in tampering)
+        {
+            await evidence.AppendAsync(EvidenceKinds.Tampering, "ride", updated.Resets, cancellationToken, outcome: finding).ConfigureAwait(false);
+        }
+
+        var extra = tampering.Count == 0
+            ? Array.Empty<RideCheck>()
+            : new[]
+            {
+                new RideCheck
+                {
+                    Category = CheckCategory.Trap,
+                    Name = ScoreCard.TamperingCheck,
+                    Description = "Left Ride's own role, database, connections and settings alone.",
+                    MaxPoints = 0,
+                    Points = 0,
+                    Passed = false,
+                    Evidence = string.Join("; ", tampering),
+                    Node = state.Primary.Name,
+                },
+            };
+        var score = await new ScoreEvaluator(_context).EvaluateAsync(updated, scenario, cancellationToken, extra).ConfigureAwait(false);
+        var succeeded = result is { Succeeded: true };
+        var error = result is null || succeeded ? null : PsqlError.Parse(result.StandardError);
+        var origin = error?.Line is { } line && script is not null ? script.Origin(line) : (null, 0);
+        var submission = new RideSubmission
+        {
+            SessionId = state.SessionId,
+            ScenarioId = state.ScenarioId,
+            Number = updated.Submissions,
+            Path = path,
+            Database = database,
+            SubmittedAt = DateTimeOffset.UtcNow,
+            Succeeded = succeeded,
+            Rejected = rejection is not null,
+            ExitCode = result?.ExitCode ?? -1,
+            Output = result?.StandardOutput ?? "",
+            Error = rejection ?? (succeeded ? null : error?.Detail ?? result!.StandardError.Trim()),
+            ErrorMessage = rejection ?? (succeeded ? null : error?.Message ?? result!.StandardError.Trim()),
+            ErrorLine = error?.Line is null ? null : origin.Item2,
+            ErrorFile = origin.Item1,
+            Duration = duration,
+            Score = score,
+        };
+        var outcome = submission.Rejected ? "rejected: " + rejection
+            : submission.Succeeded ? "ok" : $"stopped at line {submission.ErrorLine}: {submission.ErrorMessage}";
+        await evidence.AppendAsync(EvidenceKinds.Submission, path is null ? "(sql)" : Path.GetFileName(path), updated.Resets, cancellationToken,
+            new Dictionary<string, string> { ["number"] = submission.Number.ToString(CultureInfo.InvariantCulture), ["database"] = database },
+            outcome).ConfigureAwait(false);
+        Keep(state.SessionId, sql, submission);
+        return submission;
+    }
+
+    private static async Task<IReadOnlyList<string>> RepairAsync(ScorerGuard guard, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await guard.RepairAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or RideException or IOException)
+        {
+            return new[] { "Ride could not put its own things back after the fix: " + ex.Message + ". Reset rebuilds the sandbox." };
+        }
+    }
+
+    private void Keep(string sessionId, string sql, RideSubmission submission)
+    {
+        var folder = Path.Combine(_context.SessionDirectory(sessionId), SubmissionsFolder);
+        Directory.CreateDirectory(folder);
+        var stem = Path.Combine(folder, submission.Number.ToString("D3", CultureInfo.InvariantCulture));
+        File.WriteAllText(stem + ".sql", sql);
+        File.WriteAllText(stem + ".json", JsonSerializer.Serialize(submission, new JsonSerializerOptions { WriteIndented = true }));
+    }
+}

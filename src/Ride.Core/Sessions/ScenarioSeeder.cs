@@ -1,0 +1,56 @@
+using Ride.Common;
+using Ride.Engines;
+using Ride.Scenarios;
+
+namespace Ride.Sessions;
+
+/// <summary>Puts a scenario's world into a fresh primary: its roles, its databases, then its setup scripts.</summary>
+internal static class ScenarioSeeder
+{
+    public static async Task CreateRolesAndDatabasesAsync(SessionRecord state, ScenarioDefinition definition, SessionConnections connections,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenSystemAsync("postgres", cancellationToken).ConfigureAwait(false);
+        await SessionConnections.ExecuteAsync(connection,
+            $"CREATE ROLE {Sql.Identifier(state.OperatorRole)} LOGIN SUPERUSER PASSWORD {Sql.Literal(state.OperatorPassword)}", cancellationToken).ConfigureAwait(false);
+        foreach (var role in definition.Roles)
+        {
+            var login = role.Login ? "LOGIN" : "NOLOGIN";
+            await SessionConnections.ExecuteAsync(connection,
+                $"CREATE ROLE {Sql.Identifier(role.Name)} {login} PASSWORD {Sql.Literal(state.RolePasswords[role.Name])}", cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var database in definition.Databases)
+        {
+            await SessionConnections.ExecuteAsync(connection, $"CREATE DATABASE {Sql.Identifier(database)}", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task RunSetupAsync(ISandboxNode primary, SessionRecord state, RideScenario scenario, CancellationToken cancellationToken)
+    {
+        foreach (var script in scenario.Definition.Setup)
+        {
+            await RunScriptAsync(primary, state, scenario.FilePath(script), script, "SetupScriptFailed", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs a scenario script through psql as ride_system; a failure names the script, its line and the server's message.</summary>
+    public static async Task RunScriptAsync(ISandboxNode node, SessionRecord state, string path, string displayName, string errorId,
+        CancellationToken cancellationToken)
+    {
+        var result = await node.RunPsqlAsync(new PsqlInvocation
+        {
+            User = state.SuperUser,
+            Password = state.SuperPassword,
+            Database = ScenarioIds.DefaultDatabase,
+            Script = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false),
+        }, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            var error = PsqlError.Parse(result.StandardError);
+            var where = error?.Line is { } line ? $"{displayName} line {line}" : displayName;
+            throw new RideException(errorId, RideErrorCategory.InvalidData,
+                $"{where}: {error?.Message ?? result.StandardError.Trim()}", path);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using Npgsql;
+using Ride.Engines;
+
+namespace Ride.Sessions;
+
+/// <summary>
+/// The one place Ride opens connections to a session's servers: one data source per node, role, database and
+/// application name, unpooled so none lingers in the sandbox. Ride's own connections (as ride_system) carry startup
+/// options that beat any role, database or ALTER SYSTEM setting a fix may have left behind, so a tampered setting
+/// can neither shadow a catalog view (pg_catalog is searched first when the path does not name it) nor make Ride's
+/// bookkeeping read-only or time out.
+/// </summary>
+public sealed class SessionConnections : IAsyncDisposable
+{
+    public const string RideApplicationName = "ride";
+
+    /// <summary>Startup options (client-level, the highest a setting can come from short of SET) for Ride's own connections.</summary>
+    internal const string SystemOptions =
+        "-c search_path=public -c default_transaction_read_only=off -c default_transaction_isolation=read\\ committed "
+        + "-c statement_timeout=0 -c lock_timeout=0 -c idle_in_transaction_session_timeout=0";
+
+    private readonly SessionRecord _state;
+    private readonly Dictionary<(string Node, string Role, string Database, string Application), NpgsqlDataSource> _sources = new();
+
+    public SessionConnections(SessionRecord state) => _state = state;
+
+    /// <summary>A connection as ride_system.</summary>
+    public Task<NpgsqlConnection> OpenSystemAsync(string database, CancellationToken cancellationToken, string? node = null) =>
+        OpenAsync(_state.SuperUser, database, RideApplicationName, cancellationToken, node);
+
+    /// <summary>A connection as any role Ride created. Only ride_system's carry Ride's protective options: the others see what their role sees.</summary>
+    public async Task<NpgsqlConnection> OpenAsync(string role, string database, string applicationName, CancellationToken cancellationToken,
+        string? node = null)
+    {
+        var target = _state.Node(node);
+        var key = (target.Name, role, database, applicationName);
+        if (!_sources.TryGetValue(key, out var source))
+        {
+            var endpoint = target.RideEndpoint;
+            var builder = new NpgsqlConnectionStringBuilder
+            {
+                Host = endpoint.Host,
+                Port = endpoint.Port,
+                Username = role,
+                Password = _state.PasswordOf(role),
+                Database = database,
+                ApplicationName = applicationName,
+                Pooling = false,
+                Timeout = 15,
+                CommandTimeout = 60,
+                Options = role == _state.SuperUser ? SystemOptions : null,
+            };
+            source = NpgsqlDataSource.Create(builder.ConnectionString);
+            _sources[key] = source;
+        }
+
+        return await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A connection of its own (no data source to dispose with it), for a repair that must outlive a failed login.</summary>
+    public static async Task<NpgsqlConnection> OpenDetachedAsync(SessionRecord state, string role, string database, CancellationToken cancellationToken)
+    {
+        var endpoint = state.Primary.RideEndpoint;
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = endpoint.Host,
+            Port = endpoint.Port,
+            Username = role,
+            Password = state.PasswordOf(role),
+            Database = database,
+            ApplicationName = RideApplicationName,
+            Pooling = false,
+            Timeout = 15,
+            Options = SystemOptions,
+        };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var source in _sources.Values)
+        {
+            await source.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _sources.Clear();
+    }
+
+    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? default : (T)value;
+    }
+
+    /// <summary>Every row of a one-column query, as text.</summary>
+    public static async Task<IReadOnlyList<string>> ColumnAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(reader.IsDBNull(0) ? "" : reader.GetValue(0).ToString() ?? "");
+        }
+
+        return rows;
+    }
+}

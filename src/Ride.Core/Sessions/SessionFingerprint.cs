@@ -1,0 +1,77 @@
+using System.Text;
+using Ride.Scenarios;
+
+namespace Ride.Sessions;
+
+/// <summary>
+/// What a session looks like, independent of pids and times: every scenario database's tables, columns, indexes,
+/// and constraints, the scenario's roles and databases with their attributes. Two sessions
+/// of a scenario with the same fingerprint are the same drill; Test-RideScenario uses it to prove Reset.
+/// </summary>
+public static class SessionFingerprint
+{
+    private const string SchemaSql =
+        """
+        SELECT string_agg(line, E'\n' ORDER BY line) FROM (
+          SELECT format('column %s.%s.%s %s %s', n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull) AS line
+          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'v', 'm', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+            AND n.nspname NOT LIKE 'pg_toast%'
+          UNION ALL
+          SELECT format('index %s.%s %s', n.nspname, c.relname, pg_get_indexdef(i.indexrelid))
+          FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+          UNION ALL
+          SELECT format('constraint %s %s', conname, pg_get_constraintdef(oid)) FROM pg_constraint
+          WHERE connamespace NOT IN (SELECT oid FROM pg_namespace WHERE nspname IN ('pg_catalog', 'information_schema'))
+
+        ) lines
+        """;
+
+    private const string ClusterSql =
+        """
+        SELECT string_agg(line, E'\n' ORDER BY line) FROM (
+          SELECT format('role %s super=%s login=%s createrole=%s createdb=%s replication=%s bypassrls=%s connlimit=%s settings=%s',
+                        r.rolname, r.rolsuper, r.rolcanlogin, r.rolcreaterole, r.rolcreatedb, r.rolreplication, r.rolbypassrls, r.rolconnlimit,
+                        (SELECT array_agg(x ORDER BY x) FROM pg_db_role_setting s, unnest(s.setconfig) x WHERE s.setrole = r.oid)) AS line
+          FROM pg_roles r WHERE r.rolname !~ '^pg_'
+          UNION ALL
+          SELECT format('member %s of %s', m.rolname, g.rolname) FROM pg_auth_members am JOIN pg_roles m ON m.oid = am.member JOIN pg_roles g ON g.oid = am.roleid
+          WHERE g.rolname !~ '^pg_'
+          UNION ALL
+          SELECT format('database %s owner=%s allowconn=%s connlimit=%s acl=%s', d.datname, pg_get_userbyid(d.datdba), d.datallowconn, d.datconnlimit, d.datacl)
+          FROM pg_database d WHERE d.datname = ANY(@databases)
+          UNION ALL
+          SELECT format('setting %s=%s', name, setting) FROM pg_file_settings WHERE sourcefile LIKE '%postgresql.auto.conf'
+        ) lines
+        """;
+
+    public static async Task<string> TakeAsync(SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        await using var connections = new SessionConnections(state);
+        await using (var cluster = await connections.OpenSystemAsync("postgres", cancellationToken).ConfigureAwait(false))
+        await using (var command = new Npgsql.NpgsqlCommand(ClusterSql, cluster))
+        {
+            command.Parameters.AddWithValue("databases", definition.AllDatabases.ToArray());
+            text.AppendLine(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string);
+        }
+
+        foreach (var database in definition.AllDatabases)
+        {
+            await using var connection = await connections.OpenSystemAsync(database, cancellationToken).ConfigureAwait(false);
+            text.Append("== ").AppendLine(database);
+            text.AppendLine(await SessionConnections.ScalarAsync<string>(connection, SchemaSql, cancellationToken).ConfigureAwait(false));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The lines of one fingerprint that the other lacks, for a failure message.</summary>
+    public static IReadOnlyList<string> Difference(string expected, string actual)
+    {
+        var a = expected.Split('\n').ToHashSet();
+        var b = actual.Split('\n').ToHashSet();
+        return a.Except(b).Select(l => "- " + l).Concat(b.Except(a).Select(l => "+ " + l)).Take(10).ToList();
+    }
+}

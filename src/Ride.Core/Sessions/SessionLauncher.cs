@@ -1,0 +1,113 @@
+using Ride.Common;
+using Ride.Engines;
+using Ride.Evidence;
+using Ride.Scenarios;
+
+namespace Ride.Sessions;
+
+/// <summary>Start: boots the session's nodes, seeds the scenario, snapshots it and brings the incident to life.</summary>
+public sealed class SessionLauncher
+{
+    private readonly RideContext _context;
+    private readonly ISessionSnapshot _snapshot = SessionResetter.Snapshot;
+
+    public SessionLauncher(RideContext context) => _context = context;
+
+    /// <summary>
+    /// What every sandbox holds before the scenario: pg_stat_statements everywhere (template1 carries it into new
+    /// databases), the default database, and Ride's bookkeeping database. The Local engine prepares it once and copies it.
+    /// </summary>
+    internal static readonly ClusterPreparation Preparation = new(new[]
+    {
+        new PreparationStep("template1", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"),
+        new PreparationStep("postgres", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"),
+        new PreparationStep("postgres", $"CREATE DATABASE {Sql.Identifier(ScenarioIds.DefaultDatabase)}"),
+        new PreparationStep("postgres", $"CREATE DATABASE {Sql.Identifier(DatabaseSnapshot.BookkeepingDatabase)}"),
+        new PreparationStep(DatabaseSnapshot.BookkeepingDatabase, DatabaseSnapshot.BaselineTable),
+    });
+
+    public async Task<SessionRecord> StartAsync(RideScenario scenario, EngineKind engineKind, string? image, IProgress<SandboxProgress> progress,
+        CancellationToken cancellationToken)
+    {
+        progress.Report(new SandboxProgress("Choosing an engine", 2));
+        using var engine = await _context.Engines.CreateAsync(engineKind, cancellationToken).ConfigureAwait(false);
+        var definition = scenario.Definition;
+        var state = new SessionRecord
+        {
+            SessionId = Secrets.NewSessionId(),
+            ScenarioId = scenario.Id,
+            ScenarioPath = scenario.Path,
+            Engine = engine.Kind,
+            StartedAt = DateTimeOffset.UtcNow,
+            SuperPassword = Secrets.NewPassword(),
+            OperatorRole = definition.OperatorRole,
+            OperatorPassword = Secrets.NewPassword(),
+            RolePasswords = definition.Roles.ToDictionary(r => r.Name, _ => Secrets.NewPassword()),
+        };
+        _context.Sessions.Save(state);
+        try
+        {
+            state.Network = await engine.CreateNetworkAsync(state.SessionId, cancellationToken).ConfigureAwait(false);
+            await BuildAsync(engine, state, scenario, image, progress, cancellationToken).ConfigureAwait(false);
+            await _context.EvidenceOf(state.SessionId).AppendAsync(EvidenceKinds.Start, scenario.Id, 0, cancellationToken,
+                new Dictionary<string, string> { ["engine"] = engine.Kind.ToString() }).ConfigureAwait(false);
+            progress.Report(new SandboxProgress("Ready", 100));
+            return state;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Never leave a half-made sandbox behind.
+            await new SessionTeardown(_context).RemoveAsync(state, CancellationToken.None, engine).ConfigureAwait(false);
+            if (ex is RideException or OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new RideException("SandboxBootFailed", RideErrorCategory.OpenError, $"Starting {scenario.Id} failed: {ex.Message}", scenario.Id, ex);
+        }
+    }
+
+    /// <summary>
+    /// Everything after the engine and the network: the nodes, the scenario's world, its snapshot, the live incident.
+    /// Start does this once; a Reset that finds its sandbox beyond repair does it again on the same session.
+    /// </summary>
+    internal async Task BuildAsync(ISandboxEngine engine, SessionRecord state, RideScenario scenario, string? image, IProgress<SandboxProgress> progress,
+        CancellationToken cancellationToken)
+    {
+        var definition = scenario.Definition;
+        var directory = _context.SessionDirectory(state.SessionId);
+        var primary = await engine.CreateNodeAsync(new NodeRequest
+        {
+            SessionId = state.SessionId,
+            SessionDirectory = directory,
+            SuperUser = state.SuperUser,
+            SuperPassword = state.SuperPassword,
+            Image = image ?? _context.Options.Image,
+            Network = state.Network,
+            PreferredPort = _context.Options.PreferredPort,
+            Settings = ServerSettings.For(definition.Settings),
+            Preparation = Preparation,
+        }, progress, cancellationToken).ConfigureAwait(false);
+        state.Nodes.Add(primary.Record);
+        _context.Sessions.Save(state);
+
+        progress.Report(new SandboxProgress("Creating roles and databases", 50));
+        await using (var connections = new SessionConnections(state))
+        {
+            await ScenarioSeeder.CreateRolesAndDatabasesAsync(state, definition, connections, cancellationToken).ConfigureAwait(false);
+
+            // The actors process starts now, paused, so its start overlaps the setup; it connects once the incident begins.
+            state.ActorsPid = await _context.Actors.StartAsync(ActorPlan.For(state, definition, directory), paused: true, cancellationToken)
+                .ConfigureAwait(false);
+            _context.Sessions.Save(state);
+
+            progress.Report(new SandboxProgress("Seeding the scenario (setup scripts)", 60));
+            await ScenarioSeeder.RunSetupAsync(primary, state, scenario, cancellationToken).ConfigureAwait(false);
+            await _snapshot.TakeAsync(state, definition, connections, cancellationToken).ConfigureAwait(false);
+        }
+
+        await new IncidentDriver(_context).StartAsync(primary, state, scenario, resumeActors: true, progress, cancellationToken).ConfigureAwait(false);
+        state.Status = SessionStatus.Running;
+        _context.Sessions.Save(state);
+    }
+}

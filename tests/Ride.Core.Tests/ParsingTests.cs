@@ -1,0 +1,101 @@
+using Ride.Engines;
+using Ride.Engines.Docker;
+using Ride.Workload;
+using Xunit;
+
+namespace Ride.Core.Tests;
+
+public sealed class PsqlErrorTests
+{
+    [Fact]
+    public void Finds_the_first_error_and_its_line()
+    {
+        var error = PsqlError.Parse("psql:<stdin>:4: ERROR:  column \"nope\" does not exist\nLINE 1: SELECT nope;\n               ^\n");
+        Assert.NotNull(error);
+        Assert.Equal(4, error.Line);
+        Assert.Equal("column \"nope\" does not exist", error.Message);
+        Assert.StartsWith("psql:<stdin>:4: ERROR:", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_a_lock_timeout_as_what_it_is()
+    {
+        var error = PsqlError.Parse("psql:<stdin>:2: ERROR:  canceling statement due to lock timeout\n");
+        Assert.Equal("canceling statement due to lock timeout", error!.Message);
+    }
+
+    [Fact]
+    public void Falls_back_to_a_line_without_position()
+    {
+        var error = PsqlError.Parse("psql: error: connection to server on socket failed: FATAL:  role \"x\" does not exist\n");
+        Assert.NotNull(error);
+        Assert.Null(error.Line);
+        Assert.Contains("role \"x\" does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Has_nothing_to_say_about_clean_output() => Assert.Null(PsqlError.Parse("  \n"));
+}
+
+public sealed class ServerLogParserTests
+{
+    [Fact]
+    public void Parses_the_prefix_and_folds_continuation_lines()
+    {
+        var lines = ServerLogParser.Parse(new[]
+        {
+            "2026-12-02 10:00:01.123 UTC [42] app_user@app_db app=old_app_v1.8 ERROR:  column \"legacy_status\" does not exist at character 12",
+            "2026-12-02 10:00:01.123 UTC [42] app_user@app_db app=old_app_v1.8 STATEMENT:  SELECT id, legacy_status",
+            "\tFROM orders",
+            "2026-12-02 10:00:02.000 UTC [7] LOG:  checkpoint starting: time",
+            "a line the prefix does not explain",
+        });
+        Assert.Equal(4, lines.Count);
+        var error = lines[0];
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 10, 0, 1, 123, TimeSpan.Zero), error.Time);
+        Assert.Equal(42, error.Pid);
+        Assert.Equal("app_user", error.User);
+        Assert.Equal("app_db", error.Database);
+        Assert.Equal("old_app_v1.8", error.ApplicationName);
+        Assert.Equal("ERROR", error.Level);
+        Assert.True(ServerLogParser.IsError(error.Level));
+        Assert.Equal("SELECT id, legacy_status\nFROM orders", lines[1].Message);
+        Assert.Null(lines[2].User);
+        Assert.Equal("LOG", lines[3].Level);
+        Assert.Null(lines[3].Time);
+    }
+
+    [Theory]
+    [InlineData("logging memory contexts of PID 17", true)]
+    [InlineData("level: 1; CacheMemoryContext: 524288 total in 7 blocks; 90304 free (0 chunks); 433984 used", true)]
+    [InlineData("Grand total: 1238576 bytes in 204 blocks; 437720 free (190 chunks); 800856 used", true)]
+    [InlineData("checkpoint complete", false)]
+    public void Knows_what_Ride_itself_made_the_server_log(string message, bool noise) =>
+        Assert.Equal(noise, ServerLogParser.IsRideNoise(new ServerLogLine(null, 1, null, null, null, "LOG", message)));
+}
+
+public sealed class DockerImageTests
+{
+    [Theory]
+    [InlineData("postgres:15", "postgres", "15")]
+    [InlineData("postgres", "postgres", "latest")]
+    [InlineData("127.0.0.1:5999/team/postgres:15.4", "127.0.0.1:5999/team/postgres", "15.4")]
+    [InlineData("localhost:5000/postgres", "localhost:5000/postgres", "latest")]
+    [InlineData("postgres@sha256:abc", "postgres@sha256:abc", "")]
+    public void Splits_names_and_tags_for_the_pull_api(string image, string name, string tag) =>
+        Assert.Equal((name, tag), DockerImages.Split(image));
+}
+
+public sealed class ServerSettingsTests
+{
+    [Fact]
+    public void Adds_Rides_reserve_without_changing_what_applications_may_use()
+    {
+        var settings = ServerSettings.For(new Dictionary<string, string> { ["max_connections"] = "30", ["work_mem"] = "64kB" });
+        Assert.Equal("34", settings["max_connections"]);
+        Assert.Equal("7", settings["superuser_reserved_connections"]);
+        Assert.Equal(30 - 3, int.Parse(settings["max_connections"]) - int.Parse(settings["superuser_reserved_connections"]));
+        Assert.Equal("64kB", settings["work_mem"]);
+        Assert.Equal("pg_stat_statements", settings["shared_preload_libraries"]);
+    }
+}

@@ -1,0 +1,164 @@
+using Ride.Common;
+using Ride.Engines.Local;
+using Ride.Evidence;
+using Ride.Scenarios;
+using Xunit;
+
+namespace Ride.Core.Tests;
+
+public sealed class ScenarioValidationTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ride-scenario-").FullName;
+
+    public ScenarioValidationTests()
+    {
+        foreach (var file in new[] { "setup.sql", "incident.sql", "postmortem.md", "solution.sql" })
+        {
+            File.WriteAllText(Path.Combine(_folder, file), "SELECT 1;\n");
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private const string Valid = """
+        id: stage-98/01-sample
+        title: Sample
+        topic: Testing
+        level: L1
+        briefing: Something is slow.
+        databases: [app_db]
+        roles:
+          - name: app_user
+        actors:
+          - name: app
+            applicationName: app_api
+            database: app_db
+            role: app_user
+            sql: [SELECT 1]
+        liveWhen:
+          sql: SELECT true
+          actors: [app]
+        hints: [Look around.]
+        checks:
+          detect:
+            - name: looked
+              description: Looked.
+              points: 40
+              commands: [Get-RideActivity]
+          fix:
+            - name: works
+              description: Works.
+              points: 40
+              workload: [app]
+          trap:
+            - name: careful
+              description: Careful.
+              points: 20
+              sql: SELECT true
+        """;
+
+    private RideScenario Load(string yaml)
+    {
+        File.WriteAllText(Path.Combine(_folder, ScenarioCatalog.FileName), yaml);
+        return ScenarioCatalog.Load(_folder);
+    }
+
+    [Fact]
+    public void Loads_a_valid_scenario_with_defaults_for_a_single_server()
+    {
+        var scenario = Load(Valid);
+        Assert.Equal("stage-98/01", scenario.ShortId);
+        Assert.Equal(new[] { "incident", "app_db" }, scenario.Databases);
+        Assert.Equal(100, scenario.MaxScore);
+        Assert.Equal("", scenario.Definition.Actors[0].Node);
+        Assert.Equal(new[] { "primary" }, scenario.Definition.NodeNames);
+    }
+
+    [Theory]
+    [InlineData("liveWhen:\n  sql: SELECT true\n  actors: [app]\n", "", "liveWhen", "is required")]
+    [InlineData("    sql: [SELECT 1]\n", "    node: replica1\n    sql: [SELECT 1]\n", "actors[0].node", "'replica1' is not a node")]
+    [InlineData("  actors: [app]\n", "  actors: [ghost]\n", "liveWhen.actors", "'ghost' is not a loop actor")]
+    [InlineData("      points: 20\n", "      points: 20\n      node: elsewhere\n", "checks.trap[0].node", "not a node")]
+    public void Names_the_field_and_line_of_a_problem(string replace, string with, string field, string message)
+    {
+        var error = Assert.Throws<RideException>(() => Load(Valid.Replace(replace, with, StringComparison.Ordinal)));
+        Assert.Equal("ScenarioInvalid", error.ErrorId);
+        Assert.Contains($"field '{field}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Matches(@"scenario\.yml:\d+:", error.Message);
+    }
+
+    [Fact]
+    public void Finds_the_line_of_a_nested_field()
+    {
+        Assert.Equal(28, ScenarioCatalog.LineOf(Valid, "checks.fix[0].points"));
+        Assert.Equal(14, ScenarioCatalog.LineOf(Valid, "actors[0].sql"));
+    }
+
+    [Theory]
+    [InlineData("stage-09/05-backward-incompatible-migration", true)]
+    [InlineData("stage-9/05-x", false)]
+    [InlineData("stage-09/05-Upper", false)]
+    [InlineData("stage-09/05-double--dash", false)]
+    public void Knows_a_scenario_id(string id, bool valid) => Assert.Equal(valid, ScenarioIds.IsValid(id));
+}
+
+public sealed class EvidenceLogTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ride-evidence-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Keeps_events_in_order_with_their_generation()
+    {
+        var log = new EvidenceLog(_folder);
+        await log.AppendAsync(EvidenceKinds.Command, "Get-RideActivity", 0, CancellationToken.None,
+            new Dictionary<string, string> { ["ApplicationName"] = "old_app*" });
+        await log.AppendAsync(EvidenceKinds.Reset, "stage-09/05", 1, CancellationToken.None);
+        await log.AppendAsync(EvidenceKinds.Command, "Get-RideLog", 1, CancellationToken.None);
+        File.AppendAllText(Path.Combine(_folder, EvidenceLog.FileName), "{\"t\":\"cut short");
+
+        var all = log.Read();
+        Assert.Equal(new[] { "Get-RideActivity", "stage-09/05", "Get-RideLog" }, all.Select(e => e.Name));
+        Assert.Equal("old_app*", all[0].Arguments["ApplicationName"]);
+        Assert.Equal(new[] { "Get-RideLog" }, log.ForGeneration(1).Where(e => e.Kind == EvidenceKinds.Command).Select(e => e.Name));
+    }
+}
+
+public sealed class JailTests
+{
+    [Fact]
+    public void Shows_the_server_nothing_but_the_system_its_own_folder_and_a_private_etc()
+    {
+        var jail = new Jail("/usr/bin/bwrap", new ServerAccount("ride", 999, 995, SwitchUser: true), "/dev/shm/ride-0/s1-primary", "/usr/lib/postgresql/15/bin");
+        var command = jail.CommandLine("/usr/lib/postgresql/15/bin/postgres", new[] { "-D", "/dev/shm/ride-0/s1-primary/data" },
+            new Dictionary<string, string?> { ["PGPASSWORD"] = "x", ["UNSET"] = null }, dieWithParent: false,
+            folder => folder is "/bin" or "/lib" ? "usr" + folder : null);
+        var text = string.Join(' ', command);
+        Assert.StartsWith("setpriv --reuid=999 --regid=995", text, StringComparison.Ordinal);
+        Assert.Contains("--unshare-net", command);
+        Assert.Contains("--unshare-pid", command);
+        Assert.Contains("--clearenv", command);
+        Assert.Contains("--symlink usr/bin /bin", text, StringComparison.Ordinal);
+        Assert.Contains("--ro-bind-try /usr /usr", text, StringComparison.Ordinal);
+        Assert.Contains("--ro-bind /dev/shm/ride-0/s1-primary/etc/passwd /etc/passwd", text, StringComparison.Ordinal);
+        Assert.Contains("--bind /dev/shm/ride-0/s1-primary /dev/shm/ride-0/s1-primary", text, StringComparison.Ordinal);
+        Assert.Contains("--setenv PGPASSWORD x", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("UNSET", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("--die-with-parent", command);
+        Assert.DoesNotContain("/root", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/home", text, StringComparison.Ordinal);
+        Assert.EndsWith("-- /usr/lib/postgresql/15/bin/postgres -D /dev/shm/ride-0/s1-primary/data", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Brings_in_an_installation_outside_the_system_folders_read_only()
+    {
+        var jail = new Jail("bwrap", new ServerAccount("me", 1000, 1000, SwitchUser: false), "/tmp/box", "/opt/pgsql-16/bin");
+        var text = string.Join(' ', jail.CommandLine("psql", Array.Empty<string>(), new Dictionary<string, string?>(), true, _ => null));
+        Assert.StartsWith("bwrap ", text, StringComparison.Ordinal);
+        Assert.Contains("--ro-bind /opt/pgsql-16 /opt/pgsql-16", text, StringComparison.Ordinal);
+        Assert.Contains("--die-with-parent", text, StringComparison.Ordinal);
+    }
+}
