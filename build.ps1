@@ -269,7 +269,7 @@ function Invoke-UnitTests {
     $results = Join-Path $Out 'unit-tests'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     & dotnet test (Join-Path $Root 'tests/Ride.Core.Tests/Ride.Core.Tests.csproj') -c $Configuration --nologo -v quiet `
-        --logger 'trx;LogFileName=unit.trx' --results-directory $results
+        --logger 'trx;LogFileName=unit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
     $trx = Join-Path $results 'unit.trx'
     if (-not (Test-Path $trx)) {
         Write-Warning 'The unit tests produced no results (they did not build or the runner crashed).'

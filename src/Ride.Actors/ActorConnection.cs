@@ -23,10 +23,14 @@ internal sealed class ActorConnection
     private Task<Round> _nextRound;
     private Round? _owed;
     private bool _incidentSeen;
+    private volatile bool _busy;
 
-    public ActorConnection(ActorSpec spec, int number, ChannelWriter<AppLogEntry> log, Task<bool> incident, Rounds rounds)
+    private readonly NpgsqlDataSource _dataSource;
+
+    public ActorConnection(ActorSpec spec, NpgsqlDataSource dataSource, int number, ChannelWriter<AppLogEntry> log, Task<bool> incident, Rounds rounds)
     {
         _spec = spec;
+        _dataSource = dataSource;
         _actor = spec.Actor;
         _number = number;
         _log = log;
@@ -34,6 +38,9 @@ internal sealed class ActorConnection
         _rounds = rounds;
         _nextRound = rounds.Next;
     }
+
+    /// <summary>Running statements right now.</summary>
+    public bool Busy => _busy;
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -43,34 +50,26 @@ internal sealed class ActorConnection
         }
 
         _incidentSeen = _incident.IsCompleted;
-        _rounds.Join(this);
+
+        // A client that connects per request keeps nothing that a fix could cut: it owes rounds nothing.
+        if (!_actor.ConnectPerRequest)
+        {
+            _rounds.Join(this);
+        }
+
         _nextRound = _rounds.Next;
 
-        // The slim builder leaves out what an actor never needs (TLS, type plugins) and needs no reflection.
-        await using var dataSource = new NpgsqlSlimDataSourceBuilder(new NpgsqlConnectionStringBuilder
-        {
-            Host = _spec.Host,
-            Port = _spec.Port,
-            Database = _actor.Database,
-            Username = _actor.Role,
-            Password = _spec.Password,
-            ApplicationName = _actor.ApplicationName,
-            Pooling = false,
-            Timeout = 10,
-            CommandTimeout = 0,
-            Multiplexing = false,
-        }.ConnectionString).Build();
         try
         {
             var stagger = TimeSpan.FromMilliseconds(Math.Min(_actor.IntervalMs, 1000) * (_number - 1) / Math.Max(1, _actor.Connections));
             if (_actor.ConnectPerRequest)
             {
                 await SleepAsync(stagger, stop).ConfigureAwait(false);
-                await RunPerRequestAsync(dataSource, stop).ConfigureAwait(false);
+                await RunPerRequestAsync(_dataSource, stop).ConfigureAwait(false);
             }
             else
             {
-                await RunKeptAsync(dataSource, stagger, stop).ConfigureAwait(false);
+                await RunKeptAsync(_dataSource, stagger, stop).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -98,11 +97,13 @@ internal sealed class ActorConnection
                 if (_actor.Mode == ActorModes.Loop)
                 {
                     await SleepAsync(stagger, stop).ConfigureAwait(false);
+                    await AnswerRoundAsync(connection, stop).ConfigureAwait(false);
                     while (true)
                     {
                         await RequestAsync(connection, stop).ConfigureAwait(false);
                         PayRound();
                         await SleepAsync(TimeSpan.FromMilliseconds(_actor.IntervalMs), stop).ConfigureAwait(false);
+                        await AnswerRoundAsync(connection, stop).ConfigureAwait(false);
                     }
                 }
 
@@ -141,7 +142,7 @@ internal sealed class ActorConnection
     {
         var watch = Stopwatch.StartNew();
         var statements = _actor.Mode == ActorModes.Hold ? _actor.Sql.Prepend("BEGIN") : _actor.Sql;
-        Record(connection.ProcessID, AppLogEvents.Request, await Statements.RunAsync(connection, statements, stop).ConfigureAwait(false),
+        Record(connection.ProcessID, AppLogEvents.Request, await RunStatementsAsync(connection, statements, stop).ConfigureAwait(false),
             watch.Elapsed.TotalMilliseconds);
         PayRound();
 
@@ -151,15 +152,31 @@ internal sealed class ActorConnection
         while (true)
         {
             await SleepAsync(poll, stop).ConfigureAwait(false);
-            if (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State != System.Data.ConnectionState.Open)
-            {
-                throw new NpgsqlException("The connection was closed by the server.");
-            }
-
-            // Waiting briefly for server messages surfaces a termination already sent.
-            await connection.WaitAsync(10, stop).ConfigureAwait(false);
+            await CheckAliveAsync(connection, stop).ConfigureAwait(false);
             PayRound();
         }
+    }
+
+    /// <summary>A round asked how this idle connection stands: still there (answered now), or gone (the reconnect answers).</summary>
+    private async Task AnswerRoundAsync(NpgsqlConnection connection, CancellationToken stop)
+    {
+        if (_owed is not null)
+        {
+            await CheckAliveAsync(connection, stop).ConfigureAwait(false);
+            PayRound();
+        }
+    }
+
+    /// <summary>Throws when the server has ended the connection, without sending anything (an open transaction stays as it is).</summary>
+    private static async Task CheckAliveAsync(NpgsqlConnection connection, CancellationToken stop)
+    {
+        if (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State != System.Data.ConnectionState.Open)
+        {
+            throw new NpgsqlException("The connection was closed by the server.");
+        }
+
+        // Waiting briefly for server messages surfaces a termination already sent.
+        await connection.WaitAsync(10, stop).ConfigureAwait(false);
     }
 
     /// <summary>A client without a pool: every request opens its own connection, so a refused connection is a failed request.</summary>
@@ -175,7 +192,7 @@ internal sealed class ActorConnection
                 await using var connection = dataSource.CreateConnection();
                 await connection.OpenAsync(stop).ConfigureAwait(false);
                 pid = connection.ProcessID;
-                failure = await Statements.RunAsync(connection, _actor.Sql, stop).ConfigureAwait(false);
+                failure = await RunStatementsAsync(connection, _actor.Sql, stop).ConfigureAwait(false);
             }
             catch (PostgresException ex)
             {
@@ -195,8 +212,21 @@ internal sealed class ActorConnection
     private async Task RequestAsync(NpgsqlConnection connection, CancellationToken stop)
     {
         var watch = Stopwatch.StartNew();
-        var failure = await Statements.RunAsync(connection, _actor.Sql, stop).ConfigureAwait(false);
+        var failure = await RunStatementsAsync(connection, _actor.Sql, stop).ConfigureAwait(false);
         Record(connection.ProcessID, AppLogEvents.Request, failure, watch.Elapsed.TotalMilliseconds);
+    }
+
+    private async Task<(string State, string Message)?> RunStatementsAsync(NpgsqlConnection connection, IEnumerable<string> statements, CancellationToken stop)
+    {
+        _busy = true;
+        try
+        {
+            return await Statements.RunAsync(connection, statements, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            _busy = false;
+        }
     }
 
     /// <summary>
@@ -252,6 +282,28 @@ internal sealed class ActorConnection
             Message = failure?.Message,
             DurationMs = Math.Round(ms, 2),
         });
+}
+
+/// <summary>
+/// One data source per actor for the life of the process: it learns the server's types once, not at every connect
+/// and every Reset. The slim builder leaves out what an actor never needs (TLS, type plugins) and needs no reflection.
+/// </summary>
+internal static class ActorDataSources
+{
+    public static NpgsqlDataSource For(ActorSpec spec) =>
+        new NpgsqlSlimDataSourceBuilder(new NpgsqlConnectionStringBuilder
+        {
+            Host = spec.Host,
+            Port = spec.Port,
+            Database = spec.Actor.Database,
+            Username = spec.Actor.Role,
+            Password = spec.Password,
+            ApplicationName = spec.Actor.ApplicationName,
+            Pooling = false,
+            Timeout = 10,
+            CommandTimeout = 0,
+            Multiplexing = false,
+        }.ConnectionString).Build();
 }
 
 /// <summary>Running an actor's statements: every row read, a statement error is the request's outcome, a lost connection is thrown.</summary>

@@ -34,6 +34,7 @@ public static class ActorHost
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => context.Cancel = true);
 
         var directory = configuration.SessionDirectory;
+        var dataSources = configuration.Actors.ToDictionary(spec => spec, ActorDataSources.For);
         var watcher = WatchSessionAsync(directory, stop);
         var pausedFile = Path.Combine(directory, ActorFiles.Paused);
 
@@ -49,7 +50,7 @@ public static class ActorHost
 
         while (!stop.IsCancellationRequested)
         {
-            var pause = await RunGenerationAsync(configuration, stop.Token).ConfigureAwait(false);
+            var pause = await RunGenerationAsync(configuration, dataSources, stop.Token).ConfigureAwait(false);
             if (pause is null)
             {
                 break;
@@ -69,6 +70,11 @@ public static class ActorHost
 
         await stop.CancelAsync().ConfigureAwait(false);
         await watcher.ConfigureAwait(false);
+        foreach (var source in dataSources.Values)
+        {
+            await source.DisposeAsync().ConfigureAwait(false);
+        }
+
         return 0;
     }
 
@@ -76,7 +82,8 @@ public static class ActorHost
     /// Runs every actor until the process stops (returns null) or Ride asks for a pause (returns the pause token).
     /// A Reset pauses the actors instead of restarting the process, which saves the runtime's start.
     /// </summary>
-    private static async Task<string?> RunGenerationAsync(ActorConfiguration configuration, CancellationToken stop)
+    private static async Task<string?> RunGenerationAsync(ActorConfiguration configuration, IReadOnlyDictionary<ActorSpec, Npgsql.NpgsqlDataSource> dataSources,
+        CancellationToken stop)
     {
         using var generation = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var directory = configuration.SessionDirectory;
@@ -85,7 +92,7 @@ public static class ActorHost
         var incident = WaitForFileAsync(Path.Combine(directory, ActorFiles.IncidentCue), generation.Token);
         var rounds = new Rounds();
         var workers = configuration.Actors
-            .SelectMany(spec => Enumerable.Range(1, spec.Actor.Connections).Select(number => new ActorConnection(spec, number, log.Writer, incident, rounds)))
+            .SelectMany(spec => Enumerable.Range(1, spec.Actor.Connections).Select(number => new ActorConnection(spec, dataSources[spec], number, log.Writer, incident, rounds)))
             .Select(connection => connection.RunAsync(generation.Token))
             .ToList();
         var roundKeeper = KeepRoundsAsync(directory, rounds, generation.Token);

@@ -1,9 +1,9 @@
 namespace Ride.Actors;
 
 /// <summary>
-/// A round: Ride's question "how does every application stand now?", asked after a fix. Every connection alive when
-/// the round starts does its part (a loop actor finishes a request, a held connection proves it is still there or
-/// reconnects, a terminated one records its reconnect or its refusal), and the round ends when all have.
+/// A round: Ride's question "does every application still have its connections?", asked after a fix. Every kept
+/// connection that is not in the middle of a statement when the round starts does its part (it proves it is still
+/// there, or, when the fix ended it, records its reconnect or the refusal of it), and the round ends when all have.
 /// </summary>
 internal sealed class Rounds
 {
@@ -42,14 +42,17 @@ internal sealed class Rounds
         current?.Done(connection);
     }
 
-    /// <summary>Starts a round and returns when every member has done its part.</summary>
+    /// <summary>
+    /// Starts a round and returns when every member has done its part. A connection in the middle of a statement
+    /// (queued behind a lock, a long query) owes nothing: how it stands is a fact of the server, which Ride reads.
+    /// </summary>
     public Task Start()
     {
         Round round;
         TaskCompletionSource<Round> started;
         lock (_gate)
         {
-            round = new Round(_members);
+            round = new Round(_members.Where(m => !m.Busy));
             started = _next;
             _next = NewSource();
         }

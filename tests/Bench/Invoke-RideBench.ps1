@@ -68,14 +68,15 @@ function Get-DataMB($Session) {
 function Get-SandboxPids($Session) {
     $state = Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($Session.SessionId)/session.json") | ConvertFrom-Json
     $pids = @($state.ActorsPid)
-    $dataDir = $state.Nodes[0].DataDirectory
-    if ($dataDir -and (Test-Path "$dataDir/postmaster.pid")) {
-        $postmaster = [int](Get-Content "$dataDir/postmaster.pid" -TotalCount 1)
+    # The postmaster as this machine sees it (postmaster.pid holds the pid inside the Local jail), its children and the gateway.
+    $postmaster = $state.Nodes[0].ServerPid
+    if ($postmaster) {
         $pids += $postmaster
         $pids += @(Get-ChildItem /proc -Directory | Where-Object Name -match '^\d+$' | Where-Object {
                 (Get-Content "/proc/$($_.Name)/stat" -ErrorAction Ignore) -match "^\d+ \([^)]*\) \S (\d+)" -and [int]$Matches[1] -eq $postmaster
             } | ForEach-Object { [int]$_.Name })
     }
+    if ($state.Nodes[0].GatewayPid) { $pids += $state.Nodes[0].GatewayPid }
     return $pids
 }
 

@@ -63,7 +63,7 @@ Describe 'A Docker sandbox' -Tag Docker -Skip:$noDocker {
         $labels.'ride.managed' | Should -Be 'true'
         $labels.'ride.session' | Should -Be $script:session.SessionId
         $labels.'ride.node' | Should -Be 'primary'
-        $labels.'ride.version' | Should -Be ([Ride.Sandbox.DockerEngine].Assembly.GetName().Version.ToString(3))
+        $labels.'ride.version' | Should -Be ([Ride.Engines.Docker.DockerEngine].Assembly.GetName().Version.ToString(3))
         $script:container.Name | Should -Be "/ride-$($script:session.SessionId)-primary"
     }
 
@@ -108,9 +108,11 @@ Describe 'A Docker sandbox' -Tag Docker -Skip:$noDocker {
     }
 
     It 'reads the server log from the container' {
-        $server = @(Get-RideLog -Session $script:session -Source Server)
+        $server = Wait-RideCondition -Because 'the container to log that it is ready' -Condition {
+            $entries = @(Get-RideLog -Session $script:session -Source Server)
+            if (($entries.Message -join "`n") -match 'database system is ready to accept connections') { $entries }
+        }
         $server.Count | Should -BeGreaterThan 0
-        ($server.Message -join "`n") | Should -Match 'database system is ready to accept connections'
     }
 }
 

@@ -62,8 +62,9 @@ Describe 'stage-09/05 on <_>' -ForEach $engines {
         }
 
         It 'shows the failing statements in the server log' {
-            $server = Get-RideLog -Session $script:s -Source Server
-            $failures = $server | Where-Object { $_.Level -eq 'ERROR' -and $_.Message -match 'legacy_status' }
+            $failures = Wait-RideCondition -Because 'the server to log a failing statement' -Condition {
+                Get-RideLog -Session $script:s -Source Server | Where-Object { $_.Level -eq 'ERROR' -and $_.Message -match 'legacy_status' }
+            }
             $failures | Should -Not -BeNullOrEmpty
             $failures[0].ApplicationName | Should -Match '^old_app'
         }
@@ -181,9 +182,11 @@ Describe 'stage-09/05 on <_>' -ForEach $engines {
             $columns | Should -Not -Contain 'legacy_status'
             @(Get-RideActivity -Session $script:s -ApplicationName 'old_app*').Count | Should -Be 2
             $reset.IncidentAt | Should -BeGreaterThan $script:s.IncidentAt
-            $sinceIncident = Get-RideLog -Session $script:s | Where-Object { $_.Actor -eq 'old_app' -and $_.Time -ge $reset.IncidentAt }
+            $sinceIncident = Wait-RideCondition -Because 'the old app to fail again after the reset' -Condition {
+                $entries = Get-RideLog -Session $script:s | Where-Object { $_.Actor -eq 'old_app' -and $_.Time -ge $reset.IncidentAt }
+                if ($entries | Where-Object Level -eq 'ERROR') { $entries }
+            }
             $sinceIncident | Where-Object Level -eq 'OK' | Should -BeNullOrEmpty
-            $sinceIncident | Where-Object Level -eq 'ERROR' | Should -Not -BeNullOrEmpty
         }
     }
 

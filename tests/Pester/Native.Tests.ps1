@@ -373,12 +373,13 @@ Describe 'The ride front door without a session' {
     }
 
     It 'fails with ScenarioNotFound for an unknown scenario' {
+        $sessionsBefore = Get-RideSessionIds
         $record = { Start-RideScenario stage-99/99-no-such-drill -Engine Local } | Should -Throw -ErrorId 'ScenarioNotFound,Ride.Cmdlets.StartRideScenarioCommand' -PassThru
         $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $record.TargetObject | Should -Be 'stage-99/99-no-such-drill'
         { Get-RideScenario stage-99/99 } | Should -Throw -ErrorId 'ScenarioNotFound,Ride.Cmdlets.GetRideScenarioCommand'
         { ride postgres start stage-99/99 --engine local } | Should -Throw -ErrorId 'ScenarioNotFound,Ride.Cmdlets.InvokeRideCommand'
-        Get-RideSession | Should -BeNullOrEmpty
+        @(Get-RideSession | Where-Object SessionId -notin $sessionsBefore) | Should -BeNullOrEmpty
     }
 
     It 'fails with InvalidScenarioId and ScenarioExists from New-RideScenario' {

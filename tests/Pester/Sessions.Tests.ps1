@@ -27,8 +27,29 @@ Describe 'A Local sandbox' {
         (Invoke-RideTestQuery -Session $script:session -Sql "SELECT rolsuper FROM pg_roles WHERE rolname = 'dba'")[0] | Should -BeTrue
     }
 
-    It 'listens on loopback only, with pg_stat_statements preloaded and logging configured' {
-        (Invoke-RideTestQuery -Session $script:session -Sql 'SHOW listen_addresses')[0] | Should -Be '127.0.0.1'
+    It 'has no network of its own: the server listens on its socket, the operator comes in through the gateway on loopback' {
+        (Invoke-RideTestQuery -Session $script:session -Sql 'SHOW listen_addresses')[0] | Should -Be ''
+        $node = (Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($script:session.SessionId)/session.json") | ConvertFrom-Json).Nodes[0]
+        (Invoke-RideTestQuery -Session $script:session -Sql 'SHOW unix_socket_directories')[0] | Should -Be $node.SocketDirectory
+        $listening = Get-Content /proc/net/tcp | Select-Object -Skip 1 | ForEach-Object { ($_ -split '\s+')[2] }
+        $listening | Should -Contain ('0100007F:{0:X4}' -f $script:session.Port) -Because 'the gateway listens on 127.0.0.1 only'
+        (Get-Item "/proc/$($node.ServerPid)/ns/net").LinkTarget | Should -Not -Be (Get-Item /proc/self/ns/net).LinkTarget
+    }
+
+    It 'runs the server as its own unprivileged account, never postgres' {
+        $node = (Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($script:session.SessionId)/session.json") | ConvertFrom-Json).Nodes[0]
+        $uid = ((Get-Content "/proc/$($node.ServerPid)/status" | Where-Object { $_ -like 'Uid:*' }) -split '\s+')[1]
+        $uid | Should -Not -Be '0'
+        if ((id -u) -eq '0') {
+            $node.OsUser | Should -Be 'ride'
+            $uid | Should -Be (id -u ride)
+            $uid | Should -Not -Be (id -u postgres 2>$null)
+        } else {
+            $uid | Should -Be (id -u)
+        }
+    }
+
+    It 'has pg_stat_statements preloaded and logging configured' {
         (Invoke-RideTestQuery -Session $script:session -Sql 'SHOW shared_preload_libraries')[0] | Should -Match 'pg_stat_statements'
         (Invoke-RideTestQuery -Session $script:session -Sql 'SELECT count(*) FROM pg_stat_statements')[0] | Should -BeGreaterOrEqual 0
         (Invoke-RideTestQuery -Session $script:session -Sql 'SHOW log_line_prefix')[0] | Should -Match '%a'
@@ -104,9 +125,11 @@ Describe 'Stop-RideScenario' {
     It 'cleans up a session whose server was killed by hand, and says so' {
         $sharedBefore = @(Get-ChildItem /dev/shm -Filter 'PostgreSQL.*' -ErrorAction Ignore).Name
         $s = Start-RideScenario stage-00/01 -Engine Local
-        $dataDir = (Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($s.SessionId)/session.json") | ConvertFrom-Json).Nodes[0].DataDirectory
-        $postmaster = [int](Get-Content (Join-Path $dataDir 'postmaster.pid') -TotalCount 1)
-        Stop-Process -Id $postmaster -Force
+        $node = (Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($s.SessionId)/session.json") | ConvertFrom-Json).Nodes[0]
+        $dataDir = $node.DataDirectory
+        # postmaster.pid holds the pid inside the jail; the session knows the postmaster as this machine sees it.
+        (Get-Content -Raw "/proc/$($node.ServerPid)/cmdline") -replace "`0", ' ' | Should -Match ([regex]::Escape($dataDir))
+        Stop-Process -Id $node.ServerPid -Force
         Wait-RideCondition -Because 'the session to show as lost' -Condition { (Get-RideSession -Id $s.SessionId).Status -eq 'Lost' } | Should -BeTrue
 
         $warnings = $s | Stop-RideScenario -Confirm:$false 3>&1
@@ -133,6 +156,7 @@ Describe 'Stop-RideScenario' {
 
 Describe 'Faults at start' {
     It 'reports missing PostgreSQL binaries with what was searched and how to install them' {
+        $sessionsBefore = Get-RideSessionIds
         $empty = Join-Path ([IO.Path]::GetTempPath()) ('ride-nobin-' + [Guid]::NewGuid().ToString('N').Substring(0, 8))
         New-Item -ItemType Directory -Path $empty | Out-Null
         $env:RIDE_PG_BIN = $empty
@@ -141,7 +165,7 @@ Describe 'Faults at start' {
             try { Start-RideScenario stage-00/01 -Engine Local } catch { $message = $_.Exception.Message }
             $message | Should -Match ([regex]::Escape($empty))
             $message | Should -Match 'apt-get install postgresql'
-            Get-RideSession | Should -BeNullOrEmpty
+            @(Get-RideSession | Where-Object SessionId -notin $sessionsBefore) | Should -BeNullOrEmpty
         } finally {
             Remove-Item Env:RIDE_PG_BIN
             Remove-Item $empty
@@ -168,16 +192,29 @@ Describe 'Faults at start' {
     }
 
     It 'reports a failing setup script with its line and message, and leaves nothing behind' {
+        $sessionsBefore = Get-RideSessionIds
         $before = @(Get-ChildItem (Join-Path $env:RIDE_HOME 'sessions') -ErrorAction Ignore).Count
         $sandboxes = '{0}|/ride-{1}/' -f [regex]::Escape($env:RIDE_HOME), (id -u)
-        $processesBefore = @(Get-ProcessIdsOf $sandboxes).Count
+        $processesBefore = @(Get-ProcessIdsOf $sandboxes)
         try { Start-RideScenario stage-00/02 -Engine Local } catch { $err = $_ }
         $err.FullyQualifiedErrorId | Should -Be 'SetupScriptFailed,Ride.Cmdlets.StartRideScenarioCommand'
         $err.Exception.Message | Should -Match 'setup\.sql line 4'
         $err.Exception.Message | Should -Match 'column "no_such_column" does not exist'
         @(Get-ChildItem (Join-Path $env:RIDE_HOME 'sessions') -ErrorAction Ignore).Count | Should -Be $before
-        Get-RideSession | Should -BeNullOrEmpty
-        @(Get-ProcessIdsOf $sandboxes).Count | Should -Be $processesBefore
+        @(Get-RideSession | Where-Object SessionId -notin $sessionsBefore) | Should -BeNullOrEmpty
+        @(Get-ProcessIdsOf $sandboxes | Where-Object { $_ -notin $processesBefore }) | Should -BeNullOrEmpty -Because 'the half-made sandbox took its processes with it'
+    }
+
+    It 'gives up on an incident that never comes to life, naming its condition, and leaves nothing behind' {
+        $sessionsBefore = Get-RideSessionIds
+        $sandboxes = '{0}|/ride-{1}/' -f [regex]::Escape($env:RIDE_HOME), (id -u)
+        $processesBefore = @(Get-ProcessIdsOf $sandboxes)
+        try { Start-RideScenario stage-00/03 -Engine Local 6>$null } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'IncidentNotLive,Ride.Cmdlets.StartRideScenarioCommand'
+        $err.Exception.Message | Should -Match 'liveWhen: SELECT false'
+        $err.Exception.Message | Should -Match 'the incident never shows'
+        @(Get-RideSession | Where-Object SessionId -notin $sessionsBefore) | Should -BeNullOrEmpty
+        @(Get-ProcessIdsOf $sandboxes | Where-Object { $_ -notin $processesBefore }) | Should -BeNullOrEmpty
     }
 
     It 'rejects an invalid RIDE_PORT with a clear error' {
@@ -190,13 +227,18 @@ Describe 'Faults at start' {
     }
 
     It 'rejects an unknown scenario before creating anything' {
+        $sessionsBefore = Get-RideSessionIds
         { Start-RideScenario stage-42/42 -Engine Local } | Should -Throw -ErrorId 'ScenarioNotFound,Ride.Cmdlets.StartRideScenarioCommand'
-        Get-RideSession | Should -BeNullOrEmpty
+        @(Get-RideSession | Where-Object SessionId -notin $sessionsBefore) | Should -BeNullOrEmpty
     }
 }
 
 Describe 'Prepared clusters and sandbox data' {
     BeforeAll {
+        # A state folder of its own, so what other test files prepared does not count here.
+        $script:savedHome = $env:RIDE_HOME
+        $env:RIDE_HOME = Join-Path ([IO.Path]::GetTempPath()) ('ride-prepared-' + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+        New-Item -ItemType Directory -Path $env:RIDE_HOME | Out-Null
         function Get-SessionState($Session) {
             Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($Session.SessionId)/session.json") | ConvertFrom-Json
         }
@@ -211,6 +253,12 @@ Describe 'Prepared clusters and sandbox data' {
             try { $connection.Open(); return $true } catch { return $false } finally { $connection.Dispose() }
         }
         $script:clusters = Join-Path $env:RIDE_HOME 'clusters'
+    }
+
+    AfterAll {
+        Get-RideSession | Stop-RideScenario -Confirm:$false -WarningAction Ignore
+        Remove-Item -Recurse -Force $env:RIDE_HOME -ErrorAction Ignore
+        $env:RIDE_HOME = $script:savedHome
     }
 
     It 'prepares one cluster per PostgreSQL installation and starts every sandbox from a copy of it' {

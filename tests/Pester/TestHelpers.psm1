@@ -27,11 +27,15 @@ function Get-TestEngine {
     return $engines
 }
 
+# An engine counts when it answers a ping, not when a socket file happens to exist.
 function Test-DockerAvailable {
-    $dockerHost = if ($env:DOCKER_HOST) { $env:DOCKER_HOST } else { 'unix:///var/run/docker.sock' }
-    if ($dockerHost -like 'unix://*') { return Test-Path ($dockerHost -replace '^unix://', '') }
-    return $true
+    if (-not (Get-Module Ride)) { Import-Module $env:RIDE_MODULE_PATH -Force -Global }
+    $options = [Ride.Common.RideOptions]::FromEnvironment()
+    [Ride.Engines.Docker.DockerEngine]::IsAvailableAsync($options, [TimeSpan]::FromSeconds(5), [Threading.CancellationToken]::None).GetAwaiter().GetResult()
 }
+
+# Session ids that exist now, so a test can check it leaves none of its own behind whatever other files do.
+function Get-RideSessionIds { @((Get-RideSession -ErrorAction Ignore).SessionId) }
 
 # Polls until the script block returns something truthy; fails the test with a message after the timeout.
 function Wait-RideCondition {

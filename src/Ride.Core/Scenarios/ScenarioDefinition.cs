@@ -60,6 +60,10 @@ public sealed class LiveCondition
 
     /// <summary>How long Start and Reset wait for the condition.</summary>
     public int TimeoutSec { get; set; } = 30;
+
+    /// <summary>The actors whose requests are awaited: those named, else every loop actor.</summary>
+    public IReadOnlyCollection<string> ActorsToAwait(ScenarioDefinition definition) =>
+        (Actors ?? definition.Actors.Where(a => a.Mode == ActorModes.Loop).Select(a => a.Name).ToList()).ToHashSet();
 }
 
 public sealed class CheckSet

@@ -67,7 +67,6 @@ public sealed class ScenarioTester
         try
         {
             var expectations = Expectations(scenario).ToList();
-            var resets = 0;
             string? fresh = null;
             IReadOnlyList<bool>? freshPattern = null;
             for (var i = 0; i < expectations.Count; i++)
@@ -90,19 +89,23 @@ public sealed class ScenarioTester
                             outcome = await SolutionAsync(state, scenario, cancellationToken).ConfigureAwait(false);
                             break;
                         case "reset-restores-incident":
-                            (state, outcome) = await ResetProvenAsync(state, scenario, fresh, freshPattern, cancellationToken).ConfigureAwait(false);
-                            resets = ResetsProven;
+                            // The traps and the no-op each come after a Reset too: together they make the five in a row.
+                            var later = expectations.Count - i - 1;
+                            (state, outcome) = await ResetProvenAsync(state, scenario, fresh, freshPattern, Math.Max(1, ResetsProven - later), cancellationToken)
+                                .ConfigureAwait(false);
                             break;
                         default:
                             state = await ResetAsync(state, scenario, cancellationToken).ConfigureAwait(false);
-                            resets++;
-                            outcome = expectation == "no-op-fixes-nothing"
-                                ? await NoOpAsync(state, scenario, cancellationToken).ConfigureAwait(false)
-                                : await TrapAsync(state, scenario, expectation["trap:".Length..], cancellationToken).ConfigureAwait(false);
+                            var (live, seen) = await LiveAsync(state, scenario, cancellationToken).ConfigureAwait(false);
+                            outcome = !live
+                                ? (false, "after the Reset before it, liveWhen does not hold: " + seen)
+                                : expectation == "no-op-fixes-nothing"
+                                    ? await NoOpAsync(state, scenario, cancellationToken).ConfigureAwait(false)
+                                    : await TrapAsync(state, scenario, expectation["trap:".Length..], cancellationToken).ConfigureAwait(false);
                             break;
                     }
                 }
-                catch (Common.RideException ex)
+                catch (Exception ex) when (ex is Common.RideException or Npgsql.NpgsqlException or IOException)
                 {
                     outcome = (false, ex.Message);
                 }
@@ -130,16 +133,16 @@ public sealed class ScenarioTester
     private Task<SessionRecord> ResetAsync(SessionRecord state, RideScenario scenario, CancellationToken cancellationToken) =>
         new SessionResetter(_context).ResetAsync(state, new Silent(), cancellationToken);
 
-    /// <summary>liveWhen held when Start returned (Start waits for it); the actors run and the Fix checks are not already passing.</summary>
+    /// <summary>liveWhen held when Start returned (Start waits for it); its actors run and the Fix checks are not already passing.</summary>
     private async Task<(bool, string)> IncidentLiveAsync(SessionRecord state, RideScenario scenario, RideScore score, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         var log = AppLog.Read(_context.SessionDirectory(state.SessionId));
-        foreach (var actor in scenario.Definition.Actors.Where(a => a.Mode == ActorModes.Loop))
+        foreach (var actor in scenario.Definition.LiveWhen!.ActorsToAwait(scenario.Definition))
         {
-            if (!log.Any(e => e.Actor == actor.Name && e.Event == AppLogEvents.Request && e.Time >= state.IncidentAt))
+            if (!log.Any(e => e.Actor == actor && e.Event == AppLogEvents.Request && e.Time >= state.IncidentAt))
             {
-                problems.Add($"actor {actor.Name} recorded no request after the incident");
+                problems.Add($"actor {actor} recorded no request after the incident");
             }
         }
 
@@ -164,7 +167,7 @@ public sealed class ScenarioTester
     private static async Task<(bool, string)> LiveAsync(SessionRecord state, RideScenario scenario, CancellationToken cancellationToken)
     {
         var live = scenario.Definition.LiveWhen!;
-        await using var connections = new SessionConnections(state);
+        var connections = new SessionConnections(state);
         await using var connection = await connections.OpenSystemAsync(live.Database.Length > 0 ? live.Database : ScenarioIds.DefaultDatabase,
             cancellationToken, live.Node).ConfigureAwait(false);
         return await CheckQuery.RunAsync(connection, live.Sql, cancellationToken).ConfigureAwait(false);
@@ -190,12 +193,12 @@ public sealed class ScenarioTester
 
     /// <summary>
     /// Reset after the solution gives back the fresh incident: the same schema, roles and settings, the same checks
-    /// passing and failing, liveWhen holding the moment Reset returns; and so again, five times in a row.
+    /// passing and failing, liveWhen holding the moment Reset returns; and so again for as many Resets as asked.
     /// </summary>
     private async Task<(SessionRecord, (bool, string))> ResetProvenAsync(SessionRecord state, RideScenario scenario, string? fresh,
-        IReadOnlyList<bool>? freshPattern, CancellationToken cancellationToken)
+        IReadOnlyList<bool>? freshPattern, int resets, CancellationToken cancellationToken)
     {
-        for (var round = 1; round <= ResetsProven; round++)
+        for (var round = 1; round <= resets; round++)
         {
             state = await ResetAsync(state, scenario, cancellationToken).ConfigureAwait(false);
             var (live, seen) = await LiveAsync(state, scenario, cancellationToken).ConfigureAwait(false);
@@ -224,7 +227,7 @@ public sealed class ScenarioTester
             }
         }
 
-        return (state, (true, $"{ResetsProven} Resets in a row: the fresh incident back each time, live when Reset returned"));
+        return (state, (true, $"the fresh incident back after Reset, live when each of {resets} Reset(s) returned (with the Resets before the traps and the no-op: {ResetsProven} or more in a row)"));
     }
 
     private async Task<(bool, string)> TrapAsync(SessionRecord state, RideScenario scenario, string trap, CancellationToken cancellationToken)

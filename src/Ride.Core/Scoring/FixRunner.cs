@@ -47,7 +47,7 @@ public sealed class FixRunner
                 cancellationToken).ConfigureAwait(false);
         }
 
-        await using var connections = new SessionConnections(state);
+        var connections = new SessionConnections(state);
         await using var guard = await ScorerGuard.OpenAsync(state, primary, connections, cancellationToken).ConfigureAwait(false);
 
         var watch = Stopwatch.StartNew();

@@ -223,6 +223,5 @@ internal sealed class CheckConnections : IAsyncDisposable
 
         _keys.Clear();
         _idle.Clear();
-        await _connections.DisposeAsync().ConfigureAwait(false);
     }
 }

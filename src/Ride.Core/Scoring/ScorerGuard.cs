@@ -17,13 +17,15 @@ internal sealed class ScorerGuard : IAsyncDisposable
     /// <summary>The bootstrap superuser: ride_system, whatever a fix renames it to.</summary>
     private const uint BootstrapSuperuser = 10;
 
-    /// <summary>Settings Ride depends on: its logs, its statement statistics, its logins and its sockets.</summary>
+    /// <summary>
+    /// Settings Ride itself depends on: the format and destination of the server log it parses, the statement
+    /// statistics Detect reads, the sockets and logins it connects with. Settings an operator might tune as part of a
+    /// fix (max_connections, log levels, work_mem…) are the scenario's to judge, not tampering.
+    /// </summary>
     private static readonly string[] WatchedSettings =
     {
-        "log_line_prefix", "log_min_messages", "log_min_error_statement", "log_destination", "logging_collector", "log_timezone",
-        "shared_preload_libraries", "pg_stat_statements.track", "pg_stat_statements.max", "listen_addresses", "port",
-        "unix_socket_directories", "unix_socket_permissions", "password_encryption", "max_connections", "superuser_reserved_connections",
-        "hba_file", "ident_file",
+        "log_line_prefix", "log_destination", "logging_collector", "log_timezone", "pg_stat_statements.track",
+        "listen_addresses", "port", "unix_socket_directories", "unix_socket_permissions", "password_encryption", "hba_file", "ident_file",
     };
 
     private readonly SessionRecord _state;
@@ -73,6 +75,17 @@ internal sealed class ScorerGuard : IAsyncDisposable
         if (connection is null)
         {
             return findings;
+        }
+
+        // A role the fix took superuser from keeps its sessions but not its powers: the operator's login does the repair.
+        if (!await SessionConnections.ScalarAsync<bool>(connection, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user", cancellationToken).ConfigureAwait(false))
+        {
+            if (connection != _guardian)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            connection = await SessionConnections.OpenDetachedAsync(_state, _state.OperatorRole, "postgres", cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -351,7 +364,7 @@ internal sealed class ScorerGuard : IAsyncDisposable
             return;
         }
 
-        await using var connections = new SessionConnections(_state);
+        var connections = new SessionConnections(_state);
         await using var bookkeeping = await connections.OpenSystemAsync(DatabaseSnapshot.BookkeepingDatabase, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<(int Pid, string Application, string? Database, string? User, DateTime? Start)> now;
         try

@@ -35,7 +35,7 @@ internal sealed class Settler
     /// </summary>
     private static async Task WaitForTerminationsAsync(SessionRecord state, ScenarioDefinition definition, ISandboxNode primary, CancellationToken cancellationToken)
     {
-        await using var connections = new SessionConnections(state);
+        var connections = new SessionConnections(state);
         NpgsqlConnection connection;
         try
         {

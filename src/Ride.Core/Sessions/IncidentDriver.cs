@@ -44,7 +44,7 @@ internal sealed class IncidentDriver
         await ActorLauncher.CueIncidentAsync(directory, state.IncidentAt.Value, cancellationToken).ConfigureAwait(false);
         await WaitForConnectsAsync(state, directory, definition.Actors.Where(a => a.StartAfterIncident), cancellationToken).ConfigureAwait(false);
 
-        await using var connections = new SessionConnections(state);
+        var connections = new SessionConnections(state);
         await RecordBaselineAsync(state, definition, connections, cancellationToken).ConfigureAwait(false);
 
         progress.Report(new SandboxProgress("Waiting for the incident to be live", 92));
@@ -140,7 +140,7 @@ internal sealed class IncidentDriver
     {
         var live = definition.LiveWhen ?? throw new RideException("ScenarioInvalid", RideErrorCategory.InvalidData,
             $"{definition.Id} declares no liveWhen.", definition.Id);
-        var actors = (live.Actors ?? definition.Actors.Where(a => a.Mode == ActorModes.Loop).Select(a => a.Name).ToList()).ToHashSet();
+        var actors = live.ActorsToAwait(definition);
         var database = live.Database.Length > 0 ? live.Database : ScenarioIds.DefaultDatabase;
         var description = $"the incident to be live (liveWhen: {OneLine(live.Sql)}"
                           + (actors.Count > 0 ? $"; a request from {string.Join(", ", actors.Order())} since the incident)" : ")");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Npgsql;
 using Ride.Engines;
 
@@ -5,12 +6,13 @@ namespace Ride.Sessions;
 
 /// <summary>
 /// The one place Ride opens connections to a session's servers: one data source per node, role, database and
-/// application name, unpooled so none lingers in the sandbox. Ride's own connections (as ride_system) carry startup
+/// application name for the life of the process (a data source learns the server's types once, which is most of what
+/// a connection costs), unpooled so no connection lingers in the sandbox. Ride's own connections (as ride_system) carry startup
 /// options that beat any role, database or ALTER SYSTEM setting a fix may have left behind, so a tampered setting
 /// can neither shadow a catalog view (pg_catalog is searched first when the path does not name it) nor make Ride's
 /// bookkeeping read-only or time out.
 /// </summary>
-public sealed class SessionConnections : IAsyncDisposable
+public sealed class SessionConnections
 {
     public const string RideApplicationName = "ride";
 
@@ -19,8 +21,9 @@ public sealed class SessionConnections : IAsyncDisposable
         "-c search_path=public -c default_transaction_read_only=off -c default_transaction_isolation=read\\ committed "
         + "-c statement_timeout=0 -c lock_timeout=0 -c idle_in_transaction_session_timeout=0";
 
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> Sources = new(StringComparer.Ordinal);
+
     private readonly SessionRecord _state;
-    private readonly Dictionary<(string Node, string Role, string Database, string Application), NpgsqlDataSource> _sources = new();
 
     public SessionConnections(SessionRecord state) => _state = state;
 
@@ -33,28 +36,36 @@ public sealed class SessionConnections : IAsyncDisposable
         string? node = null)
     {
         var target = _state.Node(node);
-        var key = (target.Name, role, database, applicationName);
-        if (!_sources.TryGetValue(key, out var source))
+        var endpoint = target.RideEndpoint;
+        var builder = new NpgsqlConnectionStringBuilder
         {
-            var endpoint = target.RideEndpoint;
-            var builder = new NpgsqlConnectionStringBuilder
-            {
-                Host = endpoint.Host,
-                Port = endpoint.Port,
-                Username = role,
-                Password = _state.PasswordOf(role),
-                Database = database,
-                ApplicationName = applicationName,
-                Pooling = false,
-                Timeout = 15,
-                CommandTimeout = 60,
-                Options = role == _state.SuperUser ? SystemOptions : null,
-            };
-            source = NpgsqlDataSource.Create(builder.ConnectionString);
-            _sources[key] = source;
-        }
-
+            Host = endpoint.Host,
+            Port = endpoint.Port,
+            Username = role,
+            Password = _state.PasswordOf(role),
+            Database = database,
+            ApplicationName = applicationName,
+            Pooling = false,
+            Timeout = 15,
+            CommandTimeout = 60,
+            Options = role == _state.SuperUser ? SystemOptions : null,
+        };
+        var source = Sources.GetOrAdd(builder.ConnectionString, NpgsqlDataSource.Create);
         return await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops the data sources of a session that is gone (its passwords make them unique to it).</summary>
+    public static void Forget(SessionRecord state)
+    {
+        foreach (var key in Sources.Keys.Where(k => k.Contains(state.SuperPassword, StringComparison.Ordinal)
+                                                    || k.Contains(state.OperatorPassword, StringComparison.Ordinal)
+                                                    || state.RolePasswords.Values.Any(p => k.Contains(p, StringComparison.Ordinal))))
+        {
+            if (Sources.TryRemove(key, out var source))
+            {
+                source.Dispose();
+            }
+        }
     }
 
     /// <summary>A connection of its own (no data source to dispose with it), for a repair that must outlive a failed login.</summary>
@@ -84,16 +95,6 @@ public sealed class SessionConnections : IAsyncDisposable
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var source in _sources.Values)
-        {
-            await source.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _sources.Clear();
     }
 
     public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ namespace Ride.Sessions;
 /// </summary>
 public static class SessionFingerprint
 {
+    /// <summary>Catalog rows only: the pg_get_*def functions open relations, and would wait behind an incident's lock queue.</summary>
     private const string SchemaSql =
         """
         SELECT string_agg(line, E'\n' ORDER BY line) FROM (
@@ -18,13 +19,19 @@ public static class SessionFingerprint
           WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'v', 'm', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
             AND n.nspname NOT LIKE 'pg_toast%'
           UNION ALL
-          SELECT format('index %s.%s %s', n.nspname, c.relname, pg_get_indexdef(i.indexrelid))
-          FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          SELECT format('index %s.%s on %s (%s) unique=%s primary=%s valid=%s method=%s partial=%s expressions=%s',
+                        n.nspname, ic.relname, tc.relname,
+                        (SELECT string_agg(coalesce(a.attname, 'expr'), ',' ORDER BY k.ord)
+                         FROM unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
+                         LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum),
+                        i.indisunique, i.indisprimary, i.indisvalid, am.amname, i.indpred IS NOT NULL, i.indexprs IS NOT NULL)
+          FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid
+          JOIN pg_namespace n ON n.oid = ic.relnamespace JOIN pg_am am ON am.oid = ic.relam
           WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
           UNION ALL
-          SELECT format('constraint %s %s', conname, pg_get_constraintdef(oid)) FROM pg_constraint
-          WHERE connamespace NOT IN (SELECT oid FROM pg_namespace WHERE nspname IN ('pg_catalog', 'information_schema'))
-
+          SELECT format('constraint %s %s on %s columns %s', co.conname, co.contype, c.relname, co.conkey::text)
+          FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
         ) lines
         """;
 
@@ -39,7 +46,8 @@ public static class SessionFingerprint
           SELECT format('member %s of %s', m.rolname, g.rolname) FROM pg_auth_members am JOIN pg_roles m ON m.oid = am.member JOIN pg_roles g ON g.oid = am.roleid
           WHERE g.rolname !~ '^pg_'
           UNION ALL
-          SELECT format('database %s owner=%s allowconn=%s connlimit=%s acl=%s', d.datname, pg_get_userbyid(d.datdba), d.datallowconn, d.datconnlimit, d.datacl)
+          SELECT format('database %s owner=%s allowconn=%s connlimit=%s acl=%s', d.datname, pg_get_userbyid(d.datdba), d.datallowconn, d.datconnlimit,
+                        (SELECT array_agg(a::text ORDER BY a::text) FROM unnest(d.datacl) a))
           FROM pg_database d WHERE d.datname = ANY(@databases)
           UNION ALL
           SELECT format('setting %s=%s', name, setting) FROM pg_file_settings WHERE sourcefile LIKE '%postgresql.auto.conf'
@@ -49,7 +57,7 @@ public static class SessionFingerprint
     public static async Task<string> TakeAsync(SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
-        await using var connections = new SessionConnections(state);
+        var connections = new SessionConnections(state);
         await using (var cluster = await connections.OpenSystemAsync("postgres", cancellationToken).ConfigureAwait(false))
         await using (var command = new Npgsql.NpgsqlCommand(ClusterSql, cluster))
         {
@@ -59,6 +67,16 @@ public static class SessionFingerprint
 
         foreach (var database in definition.AllDatabases)
         {
+            // A database closed to connections (an incident may close one) is described by the cluster part alone.
+            await using (var cluster = await connections.OpenSystemAsync("postgres", cancellationToken).ConfigureAwait(false))
+            {
+                if (!await SessionConnections.ScalarAsync<bool>(cluster,
+                        $"SELECT datallowconn FROM pg_database WHERE datname = {Common.Sql.Literal(database)}", cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+            }
+
             await using var connection = await connections.OpenSystemAsync(database, cancellationToken).ConfigureAwait(false);
             text.Append("== ").AppendLine(database);
             text.AppendLine(await SessionConnections.ScalarAsync<string>(connection, SchemaSql, cancellationToken).ConfigureAwait(false));

@@ -92,19 +92,17 @@ public sealed class SessionLauncher
         _context.Sessions.Save(state);
 
         progress.Report(new SandboxProgress("Creating roles and databases", 50));
-        await using (var connections = new SessionConnections(state))
-        {
-            await ScenarioSeeder.CreateRolesAndDatabasesAsync(state, definition, connections, cancellationToken).ConfigureAwait(false);
+        var connections = new SessionConnections(state);
+        await ScenarioSeeder.CreateRolesAndDatabasesAsync(state, definition, connections, cancellationToken).ConfigureAwait(false);
 
-            // The actors process starts now, paused, so its start overlaps the setup; it connects once the incident begins.
-            state.ActorsPid = await _context.Actors.StartAsync(ActorPlan.For(state, definition, directory), paused: true, cancellationToken)
-                .ConfigureAwait(false);
-            _context.Sessions.Save(state);
+        // The actors process starts now, paused, so its start overlaps the setup; it connects once the incident begins.
+        state.ActorsPid = await _context.Actors.StartAsync(ActorPlan.For(state, definition, directory), paused: true, cancellationToken)
+            .ConfigureAwait(false);
+        _context.Sessions.Save(state);
 
-            progress.Report(new SandboxProgress("Seeding the scenario (setup scripts)", 60));
-            await ScenarioSeeder.RunSetupAsync(primary, state, scenario, cancellationToken).ConfigureAwait(false);
-            await _snapshot.TakeAsync(state, definition, connections, cancellationToken).ConfigureAwait(false);
-        }
+        progress.Report(new SandboxProgress("Seeding the scenario (setup scripts)", 60));
+        await ScenarioSeeder.RunSetupAsync(primary, state, scenario, cancellationToken).ConfigureAwait(false);
+        await _snapshot.TakeAsync(state, definition, connections, cancellationToken).ConfigureAwait(false);
 
         await new IncidentDriver(_context).StartAsync(primary, state, scenario, resumeActors: true, progress, cancellationToken).ConfigureAwait(false);
         state.Status = SessionStatus.Running;

@@ -31,10 +31,7 @@ public sealed class SessionResetter
             var paused = await _context.Actors.PauseAsync(directory, state.ActorsPid, cancellationToken).ConfigureAwait(false);
 
             progress.Report(new SandboxProgress("Restoring the databases", 30));
-            await using (var connections = new SessionConnections(state))
-            {
-                await Snapshot.RestoreAsync(state, scenario.Definition, connections, cancellationToken).ConfigureAwait(false);
-            }
+            await Snapshot.RestoreAsync(state, scenario.Definition, new SessionConnections(state), cancellationToken).ConfigureAwait(false);
 
             File.Delete(Path.Combine(directory, Workload.ActorFiles.AppLog));
             await new IncidentDriver(_context).StartAsync(primary, state, scenario, resumeActors: paused, progress, cancellationToken).ConfigureAwait(false);
@@ -59,11 +56,11 @@ public sealed class SessionResetter
         return reset;
     }
 
-    /// <summary>What a snapshot restore cannot come back from: the server is gone, Ride cannot log in, or its snapshot was dropped.</summary>
+    /// <summary>What a snapshot restore cannot come back from: the server is gone, Ride cannot log in or lost its powers, or its snapshot was dropped.</summary>
     private static bool Unrecoverable(Exception ex) => ex switch
     {
         Common.RideException ride => ride.ErrorId == "SessionLost",
-        Npgsql.PostgresException pg => pg.SqlState is "28000" or "28P01" or "3D000" or "42P01" or "42704",
+        Npgsql.PostgresException pg => pg.SqlState is "28000" or "28P01" or "3D000" or "42P01" or "42704" or "42501",
         Npgsql.NpgsqlException => true,
         _ => false,
     };

@@ -47,6 +47,7 @@ public sealed class SessionTeardown
         finally
         {
             _context.Sessions.Delete(state.SessionId);
+            SessionConnections.Forget(state);
         }
 
         if (failures.Count > 0)

@@ -19,7 +19,7 @@ public static class ActivityReader
 
     public static async Task<IReadOnlyList<RideActivity>> ReadAsync(SessionRecord state, CancellationToken cancellationToken, string? node = null)
     {
-        await using var connections = new SessionConnections(state);
+        var connections = new SessionConnections(state);
         await using var connection = await connections.OpenSystemAsync("postgres", cancellationToken, node).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(Query, connection);
         command.Parameters.AddWithValue("system", state.SuperUser);

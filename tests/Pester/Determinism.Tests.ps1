@@ -1,0 +1,43 @@
+# The same fix scores the same in fresh sessions: the solution and every trap, each in ten new sandboxes, give the same
+# points and verdicts for every check. Scoring waits for facts (terminated backends gone, every application connection
+# having acted again), never for time, so a loaded machine changes nothing. CI proves it for the drills whose scoring
+# depends most on settling (terminations, locks, connection limits); RIDE_TEST_FULL=1 proves it for the whole catalog.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Initialize-RideTest
+    $representative = 'stage-02/01-blocking-transaction', 'stage-03/01-too-many-connections', 'stage-09/05-backward-incompatible-migration'
+    $scenarios = Get-RideScenario | Where-Object Id -NotLike 'stage-00/*' | Where-Object { $env:RIDE_TEST_FULL -or $_.Id -in $representative }
+    $cases = foreach ($scenario in $scenarios) {
+        $files = @(Join-Path $scenario.Path 'solution.sql') + @(Get-ChildItem (Join-Path $scenario.Path 'traps') -Filter *.sql -ErrorAction Ignore | Sort-Object Name | ForEach-Object FullName)
+        @{ Id = $scenario.Id; Files = $files }
+    }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Initialize-RideTest
+    $script:runs = 10
+}
+
+Describe 'Scores of <Id> in fresh sessions' -ForEach $cases {
+    It 'are identical for the solution and every trap, ten sessions over' {
+        $shapes = @{}
+        foreach ($run in 1..$script:runs) {
+            foreach ($file in $Files) {
+                $s = Start-RideScenario $Id -Engine Local 6>$null
+                try {
+                    $score = ($s | Submit-RideFix -Path $file -ErrorAction SilentlyContinue).Score
+                    $shape = ($score.Checks | ForEach-Object { '{0}/{1}={2}:{3}' -f $_.Category, $_.Name, $_.Points, $_.Passed }) -join ' '
+                    $shapes[$file] = @($shapes[$file]) + $shape | Where-Object { $_ }
+                } finally {
+                    $s | Stop-RideScenario -Confirm:$false
+                }
+            }
+        }
+
+        foreach ($file in $Files) {
+            $distinct = @($shapes[$file] | Sort-Object -Unique)
+            $distinct | Should -HaveCount 1 -Because "$(Split-Path $file -Leaf) must score the same in every fresh session: $($distinct -join ' | ')"
+        }
+    }
+}

@@ -1,0 +1,2 @@
+-- The smoke test has no incident.
+SELECT 1;
