@@ -35,22 +35,9 @@ public sealed class SessionConnections
     public async Task<NpgsqlConnection> OpenAsync(string role, string database, string applicationName, CancellationToken cancellationToken,
         string? node = null)
     {
-        var target = _state.Node(node);
-        var endpoint = target.RideEndpoint;
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = endpoint.Host,
-            Port = endpoint.Port,
-            Username = role,
-            Password = _state.PasswordOf(role),
-            Database = database,
-            ApplicationName = applicationName,
-            Pooling = false,
-            Timeout = 15,
-            CommandTimeout = 60,
-            Options = role == _state.SuperUser ? SystemOptions : null,
-        };
-        var source = Sources.GetOrAdd(builder.ConnectionString, NpgsqlDataSource.Create);
+        var connectionString = ServerConnection.For(_state.Node(node).RideEndpoint, role, _state.PasswordOf(role), database, applicationName,
+            role == _state.SuperUser ? SystemOptions : null);
+        var source = Sources.GetOrAdd(connectionString, NpgsqlDataSource.Create);
         return await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -69,33 +56,9 @@ public sealed class SessionConnections
     }
 
     /// <summary>A connection of its own (no data source to dispose with it), for a repair that must outlive a failed login.</summary>
-    public static async Task<NpgsqlConnection> OpenDetachedAsync(SessionRecord state, string role, string database, CancellationToken cancellationToken)
-    {
-        var endpoint = state.Primary.RideEndpoint;
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = endpoint.Host,
-            Port = endpoint.Port,
-            Username = role,
-            Password = state.PasswordOf(role),
-            Database = database,
-            ApplicationName = RideApplicationName,
-            Pooling = false,
-            Timeout = 15,
-            Options = SystemOptions,
-        };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    public static Task<NpgsqlConnection> OpenDetachedAsync(SessionRecord state, string role, string database, CancellationToken cancellationToken) =>
+        ServerConnection.OpenAsync(
+            ServerConnection.For(state.Primary.RideEndpoint, role, state.PasswordOf(role), database, RideApplicationName, SystemOptions), cancellationToken);
 
     public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

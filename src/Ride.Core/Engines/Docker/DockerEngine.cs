@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Npgsql;
 using Ride.Common;
 
 namespace Ride.Engines.Docker;
@@ -137,7 +136,8 @@ public sealed class DockerEngine : ISandboxEngine
             await _host.CallAsync(() => CreateAndStartAsync(record, request, image, cancellationToken)).ConfigureAwait(false);
             progress.Report(new SandboxProgress("Waiting for PostgreSQL to accept connections", 42));
             await node.WaitUntilReadyAsync((request.SuperUser, request.SuperPassword), cancellationToken).ConfigureAwait(false);
-            await request.Preparation.ApplyAsync((database, token) => OpenAsync(record, request, database, token), cancellationToken).ConfigureAwait(false);
+            await request.Preparation.ApplyAsync((database, token) => ServerConnection.OpenAsync(
+                ServerConnection.For(record.RideEndpoint, request.SuperUser, request.SuperPassword, database), token), cancellationToken).ConfigureAwait(false);
             return node;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -162,24 +162,6 @@ public sealed class DockerEngine : ISandboxEngine
     public void Dispose()
     {
         // The client is shared by every engine on the same endpoint for the life of the process.
-    }
-
-    private static async Task<NpgsqlConnection> OpenAsync(NodeRecord record, NodeRequest request, string database, CancellationToken cancellationToken)
-    {
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = record.Host,
-            Port = record.Port,
-            Username = request.SuperUser,
-            Password = request.SuperPassword,
-            Database = database,
-            ApplicationName = "ride",
-            Pooling = false,
-            Timeout = 15,
-        };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
     }
 
     private async Task RemoveQuietlyAsync(string container, CancellationToken cancellationToken)

@@ -261,21 +261,10 @@ internal sealed class DockerNode : ISandboxNode
     /// <summary>A login as the superuser through the published port; returns the server version (major.minor) or why it failed.</summary>
     private async Task<(string? Version, string? Problem)> TryLoginAsync((string User, string Password) login, CancellationToken cancellationToken)
     {
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = Record.Host,
-            Port = Record.Port,
-            Username = login.User,
-            Password = login.Password,
-            Database = "postgres",
-            ApplicationName = "ride",
-            Pooling = false,
-            Timeout = 5,
-        };
         try
         {
-            await using var connection = new NpgsqlConnection(builder.ConnectionString);
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await ServerConnection.OpenAsync(
+                ServerConnection.For(Record.OperatorEndpoint, login.User, login.Password, "postgres", timeoutSeconds: 5), cancellationToken).ConfigureAwait(false);
             await using var command = new NpgsqlCommand("SHOW server_version", connection);
             var full = (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             return (full.Split(' ', 2)[0], null);

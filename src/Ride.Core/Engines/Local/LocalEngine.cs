@@ -89,19 +89,8 @@ public sealed class LocalEngine : ISandboxEngine
     /// <summary>Every copy starts with the prepared cluster's password; the session gets its own before anything else connects.</summary>
     private static async Task RekeyAsync(NodeRecord node, NodeRequest request, string preparedPassword, CancellationToken cancellationToken)
     {
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = node.RideEndpoint.Host,
-            Port = node.RideEndpoint.Port,
-            Username = request.SuperUser,
-            Password = preparedPassword,
-            Database = "postgres",
-            ApplicationName = "ride",
-            Pooling = false,
-            Timeout = 15,
-        };
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await ServerConnection.OpenAsync(
+            ServerConnection.For(node.RideEndpoint, request.SuperUser, preparedPassword, "postgres"), cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
             $"ALTER ROLE {Sql.Identifier(request.SuperUser)} PASSWORD {Sql.Literal(request.SuperPassword)}", connection);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
