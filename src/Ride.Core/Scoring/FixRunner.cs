@@ -51,7 +51,9 @@ public sealed class FixRunner
         await using var guard = await ScorerGuard.OpenAsync(state, primary, connections, cancellationToken).ConfigureAwait(false);
 
         var watch = Stopwatch.StartNew();
+        // The statement timeout is a second longer, so a fix stopped by a lock wait is told so (lock timeout), not "statement timeout".
         var timeout = timeoutSeconds.ToString(CultureInfo.InvariantCulture) + "s";
+        var statementTimeout = (timeoutSeconds + 1).ToString(CultureInfo.InvariantCulture) + "s";
         var result = await primary.RunPsqlAsync(new PsqlInvocation
         {
             User = state.OperatorRole,
@@ -59,7 +61,7 @@ public sealed class FixRunner
             Database = database,
             Script = script.Text,
             ApplicationName = "psql",
-            Options = $"-c statement_timeout={timeout} -c lock_timeout={timeout} -c idle_in_transaction_session_timeout={timeout}",
+            Options = $"-c statement_timeout={statementTimeout} -c lock_timeout={timeout} -c idle_in_transaction_session_timeout={timeout}",
         }, cancellationToken).ConfigureAwait(false);
         watch.Stop();
 

@@ -14,7 +14,7 @@ namespace Ride.Scoring;
 /// </summary>
 public sealed class ScoreEvaluator
 {
-    private const string ReplayOptions = "SET LOCAL statement_timeout = '5s'; SET LOCAL lock_timeout = '2s'";
+    private const string ReplayOptions = "SET LOCAL statement_timeout = '5s'; SET LOCAL lock_timeout = '1s'";
 
     private readonly RideContext _context;
 
