@@ -24,7 +24,10 @@ try {
     $summary = if ($null -eq $result) {
         @{ Passed = 0; Failed = 1; Skipped = 0 }
     } else {
-        @{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount }
+        # What failed travels with the counts, so the end of a long log names it next to the summary line.
+        $failures = @(@($result.Failed) | ForEach-Object { '{0}: {1}' -f $_.ExpandedPath, (($_.ErrorRecord | Select-Object -First 1) -as [string]) }) +
+            @(@($result.FailedBlocks) + @($result.FailedContainers) | ForEach-Object { '{0}: {1}' -f $_.Name, (($_.ErrorRecord | Select-Object -First 1) -as [string]) })
+        @{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount; Failures = $failures }
     }
     $summary | ConvertTo-Json | Set-Content -Path $SummaryPath
 } finally {

@@ -229,7 +229,7 @@ Describe 'A drill through the ride front door, on the Local engine' {
         It 'shows a short table for <Type>' -ForEach @(
             @{ Type = 'Ride.Workload.RideActivity'; Columns = 'Pid', 'ApplicationName', 'Database', 'State', 'BlockedBy', 'Query'; Hidden = 'BackendXmin' }
             @{ Type = 'Ride.Scenarios.RideHint'; Columns = 'Hint', 'Text'; Hidden = 'ScenarioId' }
-            @{ Type = 'Ride.Workload.RideLogEntry'; Columns = 'Time', 'Actor', 'Level', 'SqlState', 'Message'; Hidden = 'SessionId' }
+            @{ Type = 'Ride.Workload.RideLogEntry'; Columns = 'Time', 'From', 'Level', 'SqlState', 'Message'; Hidden = 'SessionId' }
             @{ Type = 'Ride.Scoring.RideSubmission'; Columns = 'SessionId', 'Succeeded', 'Score', 'Duration'; Hidden = 'Output' }
             @{ Type = 'Ride.Scenarios.RideScenarioTestResult'; Columns = 'Result', 'Expectation', 'Detail'; Hidden = 'ScenarioId' }
         ) {

@@ -1,8 +1,9 @@
 # Every scenario in the catalog keeps its promises on every engine. Test-RideScenario proves them in one session per
-# scenario and engine: the incident is live when Start returns, the solution scores 100 in that fresh sandbox, a Reset
-# gives back the fresh incident (same schema, roles, settings and check results, live the moment it returns), and then,
-# after a Reset each (five or more in a row, each live when it returns), every trap file springs exactly its trap and a
-# no-op fixes nothing.
+# scenario and engine: the incident is live when Start returns, a no-op fixes nothing and the solution scores 100 in
+# that fresh sandbox, a Reset gives back the fresh incident (same schema, roles, settings and check results, live the
+# moment it returns), and then, after a Reset each (five or more in a row, each live when it returns), every
+# alternative correct fix scores 100, every partial fix scores what a careful grader gave it, and every trap file
+# springs exactly its trap.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Initialize-RideTest
@@ -32,6 +33,8 @@ Describe 'Scenario <Id>' -ForEach $cases {
             $mine.Expectation | Should -Contain 'reset-restores-incident'
             $mine.Expectation | Should -Contain 'no-op-fixes-nothing'
             @($mine | Where-Object Expectation -like 'trap:*').Count | Should -BeGreaterThan 0
+            @($mine | Where-Object Expectation -like 'solution:*').Count | Should -BeGreaterOrEqual 3 -Because 'every drill proves three more correct fixes, in other styles'
+            @($mine | Where-Object Expectation -like 'graded:*').Count | Should -BeGreaterOrEqual 2 -Because 'every drill proves two partial fixes score what a grader gave them'
         }
         $failed = $results | Where-Object { -not $_.Passed } | ForEach-Object { "$($_.Engine) $($_.Expectation): $($_.Detail)" }
         $failed | Should -BeNullOrEmpty
@@ -53,12 +56,14 @@ Describe 'New-RideScenario' {
         $scenario.Id | Should -Be 'stage-98/01-revoked-privilege'
         $scenario.Title | Should -Be 'Revoked Privilege'
         $folder = Join-Path $script:root 'stage-98/01-revoked-privilege'
-        'scenario.yml', 'setup.sql', 'incident.sql', 'solution.sql', 'postmortem.md', 'traps/app-made-superuser.sql' | ForEach-Object {
+        'scenario.yml', 'setup.sql', 'incident.sql', 'solution.sql', 'postmortem.md', 'traps/app-made-superuser.sql', 'solutions/psql-describe.sql', 'graded/grant-without-looking.sql' | ForEach-Object {
             Join-Path $folder $_ | Should -Exist
         }
         $results = Test-RideScenario -Path $folder -Engine Local
         ($results | Where-Object { -not $_.Passed } | ForEach-Object { "$($_.Expectation): $($_.Detail)" }) | Should -BeNullOrEmpty
         $results.Expectation | Should -Contain 'trap:app-made-superuser'
+        $results.Expectation | Should -Contain 'solution:psql-describe'
+        $results.Expectation | Should -Contain 'graded:grant-without-looking'
     }
 
     It 'rejects an id that is not stage-NN/MM-slug' {

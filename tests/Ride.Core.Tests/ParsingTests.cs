@@ -44,25 +44,45 @@ public sealed class ServerLogParserTests
     {
         var lines = ServerLogParser.Parse(new[]
         {
-            "2026-12-02 10:00:01.123 UTC [42] app_user@app_db app=old_app_v1.8 ERROR:  column \"legacy_status\" does not exist at character 12",
-            "2026-12-02 10:00:01.123 UTC [42] app_user@app_db app=old_app_v1.8 STATEMENT:  SELECT id, legacy_status",
+            "2026-12-02 10:00:01.123 UTC [42] [client backend] app_user@app_db app=old_app_v1.8 ERROR:  column \"legacy_status\" does not exist at character 12",
+            "2026-12-02 10:00:01.123 UTC [42] [client backend] app_user@app_db app=old_app_v1.8 STATEMENT:  SELECT id, legacy_status",
             "\tFROM orders",
-            "2026-12-02 10:00:02.000 UTC [7] LOG:  checkpoint starting: time",
-            "a line the prefix does not explain",
         });
-        Assert.Equal(4, lines.Count);
+        Assert.Equal(2, lines.Count);
         var error = lines[0];
         Assert.Equal(new DateTimeOffset(2026, 12, 2, 10, 0, 1, 123, TimeSpan.Zero), error.Time);
         Assert.Equal(42, error.Pid);
         Assert.Equal("app_user", error.User);
         Assert.Equal("app_db", error.Database);
         Assert.Equal("old_app_v1.8", error.ApplicationName);
+        Assert.Equal("client backend", error.BackendType);
         Assert.Equal("ERROR", error.Level);
         Assert.True(ServerLogParser.IsError(error.Level));
         Assert.Equal("SELECT id, legacy_status\nFROM orders", lines[1].Message);
-        Assert.Null(lines[2].User);
-        Assert.Equal("LOG", lines[3].Level);
-        Assert.Null(lines[3].Time);
+    }
+
+    [Fact]
+    public void Every_line_says_who_logged_it()
+    {
+        var lines = ServerLogParser.Parse(new[]
+        {
+            "The files belonging to this database system will be owned by user \"postgres\".",
+            "2026-12-02 10:00:00.000 UTC [1] [postmaster] @ app= LOG:  starting PostgreSQL 15.8",
+            "2026-12-02 10:00:02.000 UTC [7] [checkpointer] @ app= LOG:  checkpoint starting: time",
+            "2026-12-02 10:00:03.000 UTC [50] [client backend] [unknown]@[unknown] app=[unknown] LOG:  connection received: host=127.0.0.1 port=5000",
+            "2026-12-02 10:00:03.010 UTC [50] [client backend] app_user@app_db app=[unknown] LOG:  connection authorized: user=app_user database=app_db",
+            "2026-12-02 10:00:03.020 UTC [50] [client backend] app_user@app_db app=checkout_api ERROR:  relation \"x\" does not exist",
+            "2026-12-02 10:00:04.000 UTC [51] [client backend] [unknown]@[unknown] app=[unknown] LOG:  incomplete startup packet",
+            "2026-12-02 10:00:05.000 UTC [52] [client backend] psql_user@app_db app= LOG:  statement: SELECT 1",
+        });
+        Assert.Equal((ServerLogParser.ServerUser, ServerLogParser.Console), (lines[0].User, lines[0].ApplicationName));
+        Assert.Equal((ServerLogParser.ServerUser, "postmaster"), (lines[1].User, lines[1].ApplicationName));
+        Assert.Equal((ServerLogParser.ServerUser, "checkpointer"), (lines[2].User, lines[2].ApplicationName));
+        Assert.Equal(("app_user", "app_db", "checkout_api"), (lines[3].User, lines[3].Database, lines[3].ApplicationName));
+        Assert.Equal(("app_user", "checkout_api"), (lines[4].User, lines[4].ApplicationName));
+        Assert.Equal((ServerLogParser.UnknownClient, ServerLogParser.UnknownClient), (lines[6].User, lines[6].ApplicationName));
+        Assert.Equal(("psql_user", ""), (lines[7].User, lines[7].ApplicationName));
+        Assert.All(lines, l => Assert.NotNull(l.User));
     }
 
     [Theory]

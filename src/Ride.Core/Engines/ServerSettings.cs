@@ -16,7 +16,8 @@ public static class ServerSettings
     {
         ["shared_preload_libraries"] = "pg_stat_statements",
         ["pg_stat_statements.track"] = "all",
-        ["log_line_prefix"] = "%m [%p] %q%u@%d app=%a ",
+        // The backend type names the server process behind a line that has no client (checkpointer, autovacuum worker…).
+        ["log_line_prefix"] = "%m [%p] [%b] %u@%d app=%a ",
         ["log_min_error_statement"] = "error",
         ["track_io_timing"] = "on",
         ["log_timezone"] = "UTC",

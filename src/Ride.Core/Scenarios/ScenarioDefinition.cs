@@ -25,6 +25,9 @@ public sealed class ScenarioDefinition
     public LiveCondition? LiveWhen { get; set; }
     public List<string> Hints { get; set; } = new();
     public CheckSet Checks { get; set; } = new();
+
+    /// <summary>How the catalog-wide traps apply to this drill: the moves that are part of its fix, and where the fix belongs.</summary>
+    public CatalogTrapSettings CatalogTraps { get; set; } = new();
     public string Postmortem { get; set; } = "postmortem.md";
     public string Solution { get; set; } = "solution.sql";
 
@@ -71,6 +74,9 @@ public sealed class CheckSet
     public List<CheckDefinition> Detect { get; set; } = new();
     public List<CheckDefinition> Fix { get; set; } = new();
     public List<CheckDefinition> Trap { get; set; } = new();
+
+    [YamlDotNet.Serialization.YamlIgnore]
+    public IEnumerable<CheckDefinition> All => Detect.Concat(Fix).Concat(Trap);
 }
 
 public sealed class CheckDefinition
@@ -96,4 +102,66 @@ public sealed class CheckDefinition
 
     /// <summary>Actors whose statements must all succeed when replayed once as that actor.</summary>
     public List<string> Workload { get; set; } = new();
+
+    /// <summary>Detect: the operator looked at something (a read statement matching a pattern), where and before what.</summary>
+    public LookCondition? Looked { get; set; }
+
+    /// <summary>Fix: an actor's statement costs the planner at most a fraction of what it cost when the incident began.</summary>
+    public FasterCondition? Faster { get; set; }
+
+    /// <summary>Trap: the operator ran a statement matching one of these patterns (the trap is sprung when one did).</summary>
+    public DidCondition? Did { get; set; }
+}
+
+/// <summary>A move the operator made: one of their statements matches a pattern (case-insensitive regular expressions), in the database given.</summary>
+public sealed class DidCondition
+{
+    public List<string> Any { get; set; } = new();
+
+    /// <summary>The database the statement must have run in; any when empty.</summary>
+    public string Database { get; set; } = "";
+}
+
+/// <summary>
+/// "Looked at X in database Y before changing Z": one of the operator's statements, in order, matches one of the
+/// patterns (case-insensitive regular expressions), ran in the database given, was a read (unless reads is false),
+/// and came before the first statement that matches a pattern of before.
+/// </summary>
+public sealed class LookCondition
+{
+    public List<string> Any { get; set; } = new();
+
+    /// <summary>The database the look must have run in; any when empty.</summary>
+    public string Database { get; set; } = "";
+
+    /// <summary>Statements the look must come before (the changes it should have informed); none when empty.</summary>
+    public List<string> Before { get; set; } = new();
+
+    /// <summary>Only statements that change nothing count as looking (default true).</summary>
+    public bool Reads { get; set; } = true;
+}
+
+/// <summary>An actor's statement, judged on its outcome: its planner cost now against its cost at the start of the incident.</summary>
+public sealed class FasterCondition
+{
+    public string Actor { get; set; } = "";
+
+    /// <summary>Which of the actor's statements, from 1.</summary>
+    public int Statement { get; set; } = 1;
+
+    /// <summary>The most the cost may be now, as a fraction of the incident's (0.5: at least twice as cheap).</summary>
+    public double AtMost { get; set; } = 0.5;
+}
+
+/// <summary>How the catalog-wide traps (the dangerous moves every drill watches for) apply to one drill.</summary>
+public sealed class CatalogTrapSettings
+{
+    /// <summary>Catalog traps this drill does not watch: its own traps cover them, or the move is part of its fix.</summary>
+    public List<string> Exempt { get; set; } = new();
+
+    /// <summary>Actors whose sessions the fix may end; ending any other actor's is terminating an innocent session.</summary>
+    public List<string> Culprits { get; set; } = new();
+
+    /// <summary>The databases the fix belongs in; changes in the drill's other databases are the wrong database. Unchecked when empty.</summary>
+    public List<string> FixDatabases { get; set; } = new();
 }

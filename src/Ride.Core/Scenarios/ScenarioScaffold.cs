@@ -35,6 +35,10 @@ public static class ScenarioScaffold
         File.WriteAllText(Path.Combine(folder, "solution.sql"), SolutionSql);
         File.WriteAllText(Path.Combine(folder, "postmortem.md"), Postmortem.Replace("{{title}}", title, StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(folder, "traps", "app-made-superuser.sql"), TrapSql);
+        Directory.CreateDirectory(Path.Combine(folder, "solutions"));
+        File.WriteAllText(Path.Combine(folder, "solutions", "psql-describe.sql"), AlternativeSql);
+        Directory.CreateDirectory(Path.Combine(folder, "graded"));
+        File.WriteAllText(Path.Combine(folder, "graded", "grant-without-looking.sql"), GradedSql);
         return folder;
     }
 
@@ -102,15 +106,16 @@ public static class ScenarioScaffold
         # Checks return one row: a boolean (passed) and optional evidence text. Detect 40, Fix 40, Trap 20.
         checks:
           detect:
+            # Detect reads the operator's own statements, in order: the mechanism looked at, in the database where
+            # it can be seen, before the change it decides. Using Get-RideLog counts too.
             - name: privileges-inspected
-              description: Looked at the privileges on products (\dp, has_table_privilege or information_schema).
+              description: Looked at the privileges on products in app_db (\dp, has_table_privilege or information_schema) before granting anything, or read the application's errors.
               points: 40
-              database: ride
-              sql: |
-                SELECT count(*) > 0, coalesce(string_agg(DISTINCT left(s.query, 80), ' | '), 'privileges were not inspected')
-                FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
-                WHERE r.rolname = 'dba'
-                  AND (s.query ILIKE '%relacl%' OR s.query ILIKE '%has_table_privilege%' OR s.query ILIKE '%table_privileges%')
+              looked:
+                any: ['\brelacl\b', '\bhas_table_privilege\b', '\btable_privileges\b']
+                database: app_db
+                before: ['^\s*(grant|revoke|alter\s+role)\b']
+              commands: [Get-RideLog]
           fix:
             - name: app-can-read
               description: The application's own query succeeds again, replayed as the application.
@@ -122,6 +127,12 @@ public static class ScenarioScaffold
               description: Did not make the application role a superuser.
               points: 20
               sql: SELECT NOT rolsuper, CASE WHEN rolsuper THEN 'app_user is a superuser' ELSE 'app_user is not a superuser' END FROM pg_roles WHERE rolname = 'app_user'
+
+        # Every drill also gets the catalog's traps for the recurring dangerous moves (docs/scenarios.md, section 8).
+        # app-made-superuser is this drill's own superuser-granted, so that one is exempt; the fix belongs in app_db.
+        catalogTraps:
+          exempt: [superuser-granted]
+          fixDatabases: [app_db]
         """;
 
     private const string SetupSql = """
@@ -147,6 +158,23 @@ public static class ScenarioScaffold
         -- solution.sql: the reference fix, with the diagnostics a good operator runs. It must score 100.
         \connect app_db
         SELECT grantee, privilege_type FROM information_schema.table_privileges WHERE table_name = 'products';
+        GRANT SELECT ON products TO app_user;
+
+        """;
+
+    private const string AlternativeSql = """
+        -- solutions/psql-describe.sql: another correct fix, in another style. Every file here must score 100 too.
+        \connect app_db
+        \dp products
+        GRANT SELECT ON TABLE public.products TO app_user;
+
+        """;
+
+    private const string GradedSql = """
+        -- grade: detect 0, fix 40, trap 20
+        -- graded/grant-without-looking.sql: a partial fix and the grade a careful grader gave it (first line). The
+        -- repair is right, but nothing shows how the operator knew what was wrong, so it earns no Detect.
+        \connect app_db
         GRANT SELECT ON products TO app_user;
 
         """;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ride.Common;
 using Ride.Engines;
 using Ride.Scoring;
 using Ride.Sessions;
@@ -32,6 +33,9 @@ public sealed class ScenarioTester
     /// <summary>How many Resets in a row must each bring a live incident back.</summary>
     public const int ResetsProven = 5;
 
+    /// <summary>How long a look at liveWhen after Start or Reset may wait for it to hold again.</summary>
+    public static readonly TimeSpan LiveGrace = TimeSpan.FromSeconds(5);
+
     private readonly RideContext _context;
 
     public ScenarioTester(RideContext context) => _context = context;
@@ -39,14 +43,23 @@ public sealed class ScenarioTester
     public static IEnumerable<string> Expectations(RideScenario scenario)
     {
         yield return "incident-live";
+        yield return "no-op-fixes-nothing";
         yield return "solution-scores-full";
         yield return "reset-restores-incident";
-        foreach (var trap in TrapFiles(scenario))
+        foreach (var file in Files(scenario, "solutions"))
+        {
+            yield return "solution:" + Path.GetFileNameWithoutExtension(file);
+        }
+
+        foreach (var file in Files(scenario, "graded"))
+        {
+            yield return "graded:" + Path.GetFileNameWithoutExtension(file);
+        }
+
+        foreach (var trap in Files(scenario, "traps"))
         {
             yield return "trap:" + Path.GetFileNameWithoutExtension(trap);
         }
-
-        yield return "no-op-fixes-nothing";
     }
 
     public async Task<IReadOnlyList<RideScenarioTestResult>> RunAsync(RideScenario scenario, EngineKind engine, IProgress<SandboxProgress> progress,
@@ -85,11 +98,15 @@ public sealed class ScenarioTester
                             freshPattern = score.Checks.Select(c => c.Passed).ToList();
                             outcome = await IncidentLiveAsync(state, scenario, score, cancellationToken).ConfigureAwait(false);
                             break;
+                        case "no-op-fixes-nothing":
+                            // On the fresh incident, before the solution: a fix that changes nothing must not pass a Fix check.
+                            outcome = await NoOpAsync(state, cancellationToken).ConfigureAwait(false);
+                            break;
                         case "solution-scores-full":
-                            outcome = await SolutionAsync(state, scenario, cancellationToken).ConfigureAwait(false);
+                            outcome = await SolutionAsync(state, scenario, scenario.FilePath(scenario.Definition.Solution), cancellationToken).ConfigureAwait(false);
                             break;
                         case "reset-restores-incident":
-                            // The traps and the no-op each come after a Reset too: together they make the five in a row.
+                            // The other fixes (solutions, graded, traps) each come after a Reset too: together they make the five in a row.
                             var later = expectations.Count - i - 1;
                             (state, outcome) = await ResetProvenAsync(state, scenario, fresh, freshPattern, Math.Max(1, ResetsProven - later), cancellationToken)
                                 .ConfigureAwait(false);
@@ -97,11 +114,17 @@ public sealed class ScenarioTester
                         default:
                             state = await ResetAsync(state, scenario, cancellationToken).ConfigureAwait(false);
                             var (live, seen) = await LiveAsync(state, scenario, cancellationToken).ConfigureAwait(false);
+                            var name = expectation[(expectation.IndexOf(':', StringComparison.Ordinal) + 1)..];
                             outcome = !live
                                 ? (false, "after the Reset before it, liveWhen does not hold: " + seen)
-                                : expectation == "no-op-fixes-nothing"
-                                    ? await NoOpAsync(state, scenario, cancellationToken).ConfigureAwait(false)
-                                    : await TrapAsync(state, scenario, expectation["trap:".Length..], cancellationToken).ConfigureAwait(false);
+                                : expectation switch
+                                {
+                                    _ when expectation.StartsWith("solution:", StringComparison.Ordinal) =>
+                                        await SolutionAsync(state, scenario, Path.Combine(scenario.Path, "solutions", name + ".sql"), cancellationToken).ConfigureAwait(false),
+                                    _ when expectation.StartsWith("graded:", StringComparison.Ordinal) =>
+                                        await GradedAsync(state, Path.Combine(scenario.Path, "graded", name + ".sql"), cancellationToken).ConfigureAwait(false),
+                                    _ => await TrapAsync(state, scenario, name, cancellationToken).ConfigureAwait(false),
+                                };
                             break;
                     }
                 }
@@ -124,10 +147,10 @@ public sealed class ScenarioTester
     private static RideScenarioTestResult Result(RideScenario scenario, EngineKind engine, string expectation, bool passed, string detail, TimeSpan duration) =>
         new() { ScenarioId = scenario.Id, Engine = engine, Expectation = expectation, Passed = passed, Detail = detail, Duration = duration };
 
-    private static IEnumerable<string> TrapFiles(RideScenario scenario)
+    private static IEnumerable<string> Files(RideScenario scenario, string folder)
     {
-        var folder = Path.Combine(scenario.Path, "traps");
-        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.sql").Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
+        var path = Path.Combine(scenario.Path, folder);
+        return Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.sql").Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
     }
 
     private Task<SessionRecord> ResetAsync(SessionRecord state, RideScenario scenario, CancellationToken cancellationToken) =>
@@ -163,26 +186,44 @@ public sealed class ScenarioTester
             : (false, string.Join("; ", problems));
     }
 
-    /// <summary>The scenario's liveWhen query, now.</summary>
+    /// <summary>
+    /// The scenario's liveWhen query, now or within <see cref="LiveGrace"/>: Start and Reset wait for it before they
+    /// return, and this looks again a moment later, when a condition on sessions that wait and time out in a loop
+    /// (a lock queue) can be between two waits.
+    /// </summary>
     private static async Task<(bool, string)> LiveAsync(SessionRecord state, RideScenario scenario, CancellationToken cancellationToken)
     {
         var live = scenario.Definition.LiveWhen!;
         var connections = new SessionConnections(state);
         await using var connection = await connections.OpenSystemAsync(live.Database.Length > 0 ? live.Database : ScenarioIds.DefaultDatabase,
             cancellationToken, live.Node).ConfigureAwait(false);
-        return await CheckQuery.RunAsync(connection, live.Sql, cancellationToken).ConfigureAwait(false);
+        var seen = "";
+        try
+        {
+            await Poll.UntilAsync("liveWhen", LiveGrace, TimeSpan.FromMilliseconds(50), async token =>
+            {
+                var (holds, text) = await CheckQuery.RunAsync(connection, live.Sql, token).ConfigureAwait(false);
+                seen = text;
+                return holds ? PollProbe<bool>.Finished(true) : PollProbe<bool>.Waiting(false, text);
+            }, cancellationToken).ConfigureAwait(false);
+            return (true, seen);
+        }
+        catch (PollTimeoutException)
+        {
+            return (false, seen);
+        }
     }
 
     private Task<RideSubmission> SubmitFileAsync(SessionRecord state, string path, CancellationToken cancellationToken) =>
         new FixRunner(_context).SubmitAsync(state, File.ReadAllText(path), path, ScenarioIds.DefaultDatabase, 60, cancellationToken);
 
-    private async Task<(bool, string)> SolutionAsync(SessionRecord state, RideScenario scenario, CancellationToken cancellationToken)
+    private async Task<(bool, string)> SolutionAsync(SessionRecord state, RideScenario scenario, string path, CancellationToken cancellationToken)
     {
-        var submission = await SubmitFileAsync(state, scenario.FilePath(scenario.Definition.Solution), cancellationToken).ConfigureAwait(false);
+        var submission = await SubmitFileAsync(state, path, cancellationToken).ConfigureAwait(false);
         var score = submission.Score!;
         if (!submission.Succeeded)
         {
-            return (false, $"solution.sql failed at line {submission.ErrorLine}: {submission.ErrorMessage}");
+            return (false, $"{Path.GetFileName(path)} failed at line {submission.ErrorLine}: {submission.ErrorMessage}");
         }
 
         var missed = score.Checks.Where(c => !c.Passed).Select(c => $"{c.Category}/{c.Name} ({c.Evidence})").ToList();
@@ -227,7 +268,25 @@ public sealed class ScenarioTester
             }
         }
 
-        return (state, (true, $"the fresh incident back after Reset, live when each of {resets} Reset(s) returned (with the Resets before the traps and the no-op: {ResetsProven} or more in a row)"));
+        return (state, (true, $"the fresh incident back after Reset, live when each of {resets} Reset(s) returned (with the Resets before the later fixes: {ResetsProven} or more in a row)"));
+    }
+
+    /// <summary>A partial fix scores what a careful grader gave it: the Detect, Fix and Trap points its first line states.</summary>
+    private async Task<(bool, string)> GradedAsync(SessionRecord state, string path, CancellationToken cancellationToken)
+    {
+        var expected = GradedFix.Expected(File.ReadLines(path).FirstOrDefault() ?? "");
+        if (expected is not { } grade)
+        {
+            return (false, $"{Path.GetFileName(path)} does not start with its grade, e.g. '-- grade: detect 20, fix 40, trap 20'");
+        }
+
+        var score = (await SubmitFileAsync(state, path, cancellationToken).ConfigureAwait(false)).Score!;
+        var got = (score.Detect, score.Fix, score.Trap);
+        var detail = $"detect {score.Detect}, fix {score.Fix}, trap {score.Trap}";
+        return got == grade
+            ? (true, detail)
+            : (false, $"{detail}; the grader gave detect {grade.Detect}, fix {grade.Fix}, trap {grade.Trap}. Checks: "
+                      + string.Join("; ", score.Checks.Where(c => c.Points != 0 || c.MaxPoints != 0 || !c.Passed).Select(c => $"{c.Name}={c.Points} ({c.Evidence})")));
     }
 
     private async Task<(bool, string)> TrapAsync(SessionRecord state, RideScenario scenario, string trap, CancellationToken cancellationToken)
@@ -252,7 +311,7 @@ public sealed class ScenarioTester
             : (false, $"also sprang: {string.Join(", ", others)}");
     }
 
-    private async Task<(bool, string)> NoOpAsync(SessionRecord state, RideScenario scenario, CancellationToken cancellationToken)
+    private async Task<(bool, string)> NoOpAsync(SessionRecord state, CancellationToken cancellationToken)
     {
         var submission = await new FixRunner(_context).SubmitAsync(state, NoOpSql, null, ScenarioIds.DefaultDatabase, 60, cancellationToken).ConfigureAwait(false);
         var score = submission.Score!;

@@ -106,10 +106,46 @@ public static partial class ScenarioValidator
                 var at = $"checks.{section}[{i}]";
                 Need(NamePattern().IsMatch(c.Name.Replace('-', '_')), at + ".name", $"'{c.Name}' is not a lower-case name.");
                 Need(checkNames.Add(c.Name), at + ".name", $"check '{c.Name}' is declared twice.");
+                Need(!Scoring.CatalogTraps.Ids.Contains(c.Name) && c.Name != Scoring.ScoreCard.TamperingCheck, at + ".name",
+                    $"'{c.Name}' is the name of a check Ride adds to every drill.");
                 Need(!string.IsNullOrWhiteSpace(c.Description), at + ".description", "is required.");
                 Need(c.Points > 0, at + ".points", "must be a positive number.");
-                Need(!string.IsNullOrWhiteSpace(c.Sql) || c.Workload.Count > 0 || c.Commands.Count > 0, at,
-                    "needs sql, workload or commands.");
+                Need(!string.IsNullOrWhiteSpace(c.Sql) || c.Workload.Count > 0 || c.Commands.Count > 0 || c.Looked is not null || c.Faster is not null
+                     || c.Did is not null, at, "needs sql, workload, commands, looked, faster or did.");
+                Need(c.Looked is null || section == "detect", at + ".looked", "is for Detect checks (a trap on a statement uses did).");
+                Need(c.Did is null || section == "trap", at + ".did", "is for Trap checks (a look the operator should make uses looked).");
+                if (c.Did is { } did)
+                {
+                    Need(did.Any.Count > 0, at + ".did.any", "needs at least one pattern of the move.");
+                    foreach (var pattern in did.Any)
+                    {
+                        Need(IsRegex(pattern), at + ".did", $"'{pattern}' is not a regular expression.");
+                    }
+
+                    Need(did.Database.Length == 0 || databases.Contains(did.Database), at + ".did.database",
+                        $"'{did.Database}' is not one of the scenario's databases.");
+                }
+
+                if (c.Looked is { } look)
+                {
+                    Need(look.Any.Count > 0, at + ".looked.any", "needs at least one pattern of what the operator should have looked at.");
+                    foreach (var pattern in look.Any.Concat(look.Before))
+                    {
+                        Need(IsRegex(pattern), at + ".looked", $"'{pattern}' is not a regular expression.");
+                    }
+
+                    Need(look.Database.Length == 0 || databases.Contains(look.Database), at + ".looked.database",
+                        $"'{look.Database}' is not one of the scenario's databases.");
+                }
+
+                if (c.Faster is { } faster)
+                {
+                    var actor = d.Actors.FirstOrDefault(a => a.Name == faster.Actor);
+                    Need(actor is not null, at + ".faster.actor", $"'{faster.Actor}' is not an actor of this scenario.");
+                    Need(actor is null || (faster.Statement >= 1 && faster.Statement <= actor.Sql.Count), at + ".faster.statement",
+                        $"must be between 1 and the number of statements of actor '{faster.Actor}'.");
+                    Need(faster.AtMost is > 0 and < 1, at + ".faster.atMost", "must be a fraction between 0 and 1 (0.5: at least twice as cheap).");
+                }
                 Need(c.Database.Length == 0 || databases.Contains(c.Database), at + ".database", $"'{c.Database}' is not one of the scenario's databases.");
                 Need(c.Role.Length == 0 || roles.Contains(c.Role), at + ".role", $"'{c.Role}' is not a declared role.");
                 NeedNode(c.Node, at + ".node");
@@ -126,6 +162,32 @@ public static partial class ScenarioValidator
         Need(d.Checks.Detect.Count > 0 && d.Checks.Fix.Count > 0 && d.Checks.Trap.Count > 0, "checks",
             "detect, fix and trap each need at least one check.");
 
+        foreach (var exempt in d.CatalogTraps.Exempt)
+        {
+            Need(Scoring.CatalogTraps.Ids.Contains(exempt), "catalogTraps.exempt",
+                $"'{exempt}' is not a catalog trap ({string.Join(", ", Scoring.CatalogTraps.Ids)}).");
+        }
+
+        foreach (var culprit in d.CatalogTraps.Culprits)
+        {
+            Need(d.Actors.Any(a => a.Name == culprit), "catalogTraps.culprits", $"'{culprit}' is not an actor of this scenario.");
+        }
+
+        foreach (var database in d.CatalogTraps.FixDatabases)
+        {
+            Need(databases.Contains(database), "catalogTraps.fixDatabases", $"'{database}' is not one of the scenario's databases.");
+        }
+
+        var gradedDirectory = Path.Combine(directory, "graded");
+        if (Directory.Exists(gradedDirectory))
+        {
+            foreach (var file in Directory.EnumerateFiles(gradedDirectory, "*.sql"))
+            {
+                Need(GradedFix.Expected(File.ReadLines(file).FirstOrDefault() ?? "") is not null, "graded",
+                    $"graded/{Path.GetFileName(file)} must start with its grade, e.g. '-- grade: detect 20, fix 40, trap 20'.");
+            }
+        }
+
         var trapDirectory = Path.Combine(directory, "traps");
         if (Directory.Exists(trapDirectory))
         {
@@ -137,5 +199,18 @@ public static partial class ScenarioValidator
         }
 
         return problems;
+    }
+
+    private static bool IsRegex(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

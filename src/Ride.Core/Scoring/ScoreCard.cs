@@ -13,7 +13,7 @@ public static class ScoreCard
     public static RideScore Total(string sessionId, string scenarioId, IReadOnlyList<RideCheck> checks, int hintsUsed, int submission, DateTimeOffset scoredAt)
     {
         var tampered = checks.Any(c => c.Category == CheckCategory.Trap && c.Name == TamperingCheck && !c.Passed);
-        var scored = checks.Select(c => tampered && c.Category == CheckCategory.Trap && c.Points > 0
+        var scored = checks.Select(c => tampered && c.Category == CheckCategory.Trap && c.Points != 0
             ? new RideCheck
             {
                 Category = c.Category,
@@ -27,7 +27,8 @@ public static class ScoreCard
             }
             : c).ToArray();
 
-        int Sum(CheckCategory category, bool max) => scored.Where(k => k.Category == category).Sum(k => max ? k.MaxPoints : k.Points);
+        // Catalog traps cost points (negative) out of the drill's own Trap points; the section never goes below zero.
+        int Sum(CheckCategory category, bool max) => Math.Max(0, scored.Where(k => k.Category == category).Sum(k => max ? k.MaxPoints : k.Points));
         return new RideScore
         {
             SessionId = sessionId,

@@ -44,11 +44,15 @@ internal sealed class IncidentDriver
         await ActorLauncher.CueIncidentAsync(directory, state.IncidentAt.Value, cancellationToken).ConfigureAwait(false);
         await WaitForConnectsAsync(state, directory, definition.Actors.Where(a => a.StartAfterIncident), cancellationToken).ConfigureAwait(false);
 
-        var connections = new SessionConnections(state);
-        await RecordBaselineAsync(state, definition, connections, cancellationToken).ConfigureAwait(false);
+        // One pass, one login per database, for both baselines.
+        await using (var pass = new ScopedConnections(state))
+        {
+            await RecordBaselineAsync(definition, pass, cancellationToken).ConfigureAwait(false);
+            await RecordSessionBaselineAsync(definition, directory, pass, cancellationToken).ConfigureAwait(false);
+        }
 
         progress.Report(new SandboxProgress("Waiting for the incident to be live", 92));
-        await WaitUntilLiveAsync(state, definition, directory, connections, cancellationToken).ConfigureAwait(false);
+        await WaitUntilLiveAsync(state, definition, directory, new SessionConnections(state), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -115,23 +119,44 @@ internal sealed class IncidentDriver
     }
 
     /// <summary>What Trap checks compare against: the actors' backends at the start of the incident, and clean statistics.</summary>
-    private static async Task RecordBaselineAsync(SessionRecord state, ScenarioDefinition definition, SessionConnections connections,
+    private static Task RecordBaselineAsync(ScenarioDefinition definition, ScopedConnections pass, CancellationToken cancellationToken) =>
+        pass.WithSystemAsync(DatabaseSnapshot.BookkeepingDatabase, async connection =>
+        {
+            await SessionConnections.ExecuteAsync(connection, "TRUNCATE baseline_backends", cancellationToken).ConfigureAwait(false);
+            await using (var command = new NpgsqlCommand(
+                """
+                INSERT INTO baseline_backends (pid, application_name, datname, usename, backend_start)
+                SELECT pid, application_name, datname, usename, backend_start FROM pg_stat_activity
+                WHERE application_name = ANY(@names) AND backend_type = 'client backend'
+                """, connection))
+            {
+                command.Parameters.AddWithValue("names", definition.Actors.Where(a => a.HoldsConnections).Select(a => a.ApplicationName).Distinct().ToArray());
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await SessionConnections.ExecuteAsync(connection, "SELECT pg_stat_statements_reset()", cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// What the catalog-wide traps and the outcome checks compare against, kept in the session folder where no fix
+    /// reaches: the relations, columns and roles at the start of the incident, and the planner cost of the statements
+    /// that Fix checks judge by their outcome.
+    /// </summary>
+    private static async Task RecordSessionBaselineAsync(ScenarioDefinition definition, string directory, ScopedConnections pass,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenSystemAsync(DatabaseSnapshot.BookkeepingDatabase, cancellationToken).ConfigureAwait(false);
-        await SessionConnections.ExecuteAsync(connection, "TRUNCATE baseline_backends", cancellationToken).ConfigureAwait(false);
-        await using (var command = new NpgsqlCommand(
-            """
-            INSERT INTO baseline_backends (pid, application_name, datname, usename, backend_start)
-            SELECT pid, application_name, datname, usename, backend_start FROM pg_stat_activity
-            WHERE application_name = ANY(@names) AND backend_type = 'client backend'
-            """, connection))
+        var baseline = new SessionBaseline { State = await ClusterState.ReadAsync(pass, definition, cancellationToken).ConfigureAwait(false) };
+        foreach (var faster in definition.Checks.Fix.Concat(definition.Checks.Detect).Concat(definition.Checks.Trap).Select(c => c.Faster).OfType<FasterCondition>())
         {
-            command.Parameters.AddWithValue("names", definition.Actors.Where(a => a.HoldsConnections).Select(a => a.ApplicationName).Distinct().ToArray());
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var actor = definition.Actors.First(a => a.Name == faster.Actor);
+            if (await StatementCost.MeasureAsync(pass, actor, faster.Statement, cancellationToken).ConfigureAwait(false) is { Cost: { } cost })
+            {
+                baseline.Costs[SessionBaseline.CostKey(actor.Name, faster.Statement)] = cost;
+            }
         }
 
-        await SessionConnections.ExecuteAsync(connection, "SELECT pg_stat_statements_reset()", cancellationToken).ConfigureAwait(false);
+        baseline.Save(directory);
     }
 
     /// <summary>The scenario's liveWhen: its query is true and its actors have run a request since the incident.</summary>
@@ -142,7 +167,7 @@ internal sealed class IncidentDriver
             $"{definition.Id} declares no liveWhen.", definition.Id);
         var actors = live.ActorsToAwait(definition);
         var database = live.Database.Length > 0 ? live.Database : ScenarioIds.DefaultDatabase;
-        var description = $"the incident to be live (liveWhen: {OneLine(live.Sql)}"
+        var description = $"the incident to be live (liveWhen: {Text.OneLine(live.Sql)}"
                           + (actors.Count > 0 ? $"; a request from {string.Join(", ", actors.Order())} since the incident)" : ")");
         try
         {
@@ -166,6 +191,4 @@ internal sealed class IncidentDriver
             throw new RideException("IncidentNotLive", RideErrorCategory.OperationTimeout, timeout.Message, definition.Id, timeout);
         }
     }
-
-    private static string OneLine(string sql) => string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -13,6 +13,10 @@ internal static class ScenarioSeeder
         await using var connection = await connections.OpenSystemAsync("postgres", cancellationToken).ConfigureAwait(false);
         await SessionConnections.ExecuteAsync(connection,
             $"CREATE ROLE {Sql.Identifier(state.OperatorRole)} LOGIN SUPERUSER PASSWORD {Sql.Literal(state.OperatorPassword)}", cancellationToken).ConfigureAwait(false);
+
+        // The operator's statements go to the server log, in order, with time, database and role: Detect reads them there.
+        await SessionConnections.ExecuteAsync(connection, $"ALTER ROLE {Sql.Identifier(state.OperatorRole)} SET log_statement = 'all'", cancellationToken)
+            .ConfigureAwait(false);
         foreach (var role in definition.Roles)
         {
             var login = role.Login ? "LOGIN" : "NOLOGIN";

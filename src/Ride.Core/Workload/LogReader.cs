@@ -50,6 +50,7 @@ public sealed class LogReader
                 UserName = line.User,
                 Database = line.Database,
                 ApplicationName = line.ApplicationName,
+                BackendType = line.BackendType,
                 Level = line.Level,
                 Ok = !ServerLogParser.IsError(line.Level),
                 Message = line.Message,

@@ -19,7 +19,10 @@ public sealed class RideLogEntry
     /// <summary>Server: the backend that logged it.</summary>
     public int? Pid { get; init; }
 
-    /// <summary>Server: the user and database of the backend, when it had them.</summary>
+    /// <summary>Server: the kind of server process that logged it (client backend, checkpointer, autovacuum worker…).</summary>
+    public string? BackendType { get; init; }
+
+    /// <summary>Server: the user and database of the backend; (server) for the server's own processes.</summary>
     public string? UserName { get; init; }
 
     public string? Database { get; init; }

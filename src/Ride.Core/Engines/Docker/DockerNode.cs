@@ -195,9 +195,10 @@ internal sealed class DockerNode : ISandboxNode
                         ready = await _host.ExecAsync(Container, new[] { "pg_isready", "-q", "-h", ServerAddress.Host, "-p", ServerAddress.Port.ToString(CultureInfo.InvariantCulture) },
                             Array.Empty<string>(), null, null, token).ConfigureAwait(false);
                     }
-                    catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+                    catch (DockerApiException ex)
                     {
-                        // The container stopped between the inspection above and the probe: report it as a failed boot.
+                        // The container stopped between the inspection above and the probe (the engine answers 409 when the
+                        // exec is created, 500 when it is started): either way, report it as a failed boot.
                         var stopped = (await _host.Client.Containers.InspectContainerAsync(Container, token).ConfigureAwait(false)).State;
                         throw stopped is { Running: true } ? ex : await BootFailedAsync(stopped, token).ConfigureAwait(false);
                     }
