@@ -95,6 +95,25 @@ public sealed class ScenarioValidationTests : IDisposable
         Assert.Equal(14, ScenarioCatalog.LineOf(Valid, "actors[0].sql"));
     }
 
+    [Fact]
+    public void Lists_every_fix_file_as_an_expectation_and_only_the_engine_promises_when_quick()
+    {
+        foreach (var (folder, name, text) in new[]
+                 {
+                     ("solutions", "other-style", "SELECT 1;\n"), ("graded", "half-done", "-- grade: detect 40, fix 0, trap 20\nSELECT 1;\n"),
+                     ("traps", "careful", "SELECT 1;\n"),
+                 })
+        {
+            Directory.CreateDirectory(Path.Combine(_folder, folder));
+            File.WriteAllText(Path.Combine(_folder, folder, name + ".sql"), text);
+        }
+
+        var scenario = Load(Valid);
+        var core = new[] { "incident-live", "no-op-fixes-nothing", "solution-scores-full", "reset-restores-incident" };
+        Assert.Equal(core.Concat(new[] { "solution:other-style", "graded:half-done", "trap:careful" }), ScenarioTester.Expectations(scenario));
+        Assert.Equal(core, ScenarioTester.Expectations(scenario, quick: true));
+    }
+
     [Theory]
     [InlineData("stage-09/05-backward-incompatible-migration", true)]
     [InlineData("stage-9/05-x", false)]

@@ -29,6 +29,10 @@ public sealed class TestRideScenarioCommand : RideCmdlet
     [Parameter]
     public EngineKind Engine { get; set; } = EngineKind.Auto;
 
+    /// <summary>Only the incident, the no-op, the solution and one Reset: what a change to an engine can break.</summary>
+    [Parameter]
+    public SwitchParameter Quick { get; set; }
+
     protected override void ProcessRecord() => Guarded(() =>
     {
         var scenarios = ParameterSetName == PathSet
@@ -36,7 +40,7 @@ public sealed class TestRideScenarioCommand : RideCmdlet
             : Context.Catalog.Find(Id);
         foreach (var scenario in scenarios)
         {
-            var results = Run($"Testing {scenario.Id}", (progress, token) => new ScenarioTester(Context).RunAsync(scenario, Engine, progress, token));
+            var results = Run($"Testing {scenario.Id}", (progress, token) => new ScenarioTester(Context).RunAsync(scenario, Engine, Quick, progress, token));
             WriteObject(results, enumerateCollection: true);
         }
     });

@@ -279,8 +279,9 @@ public sealed class ScoreEvaluator
         NpgsqlConnection? connection = null;
         try
         {
-            connection = await connections.TakeAsync(actor.Node, actor.Role, actor.Database, "ride-replay " + actor.Name, cancellationToken).ConfigureAwait(false);
+            connection = await connections.TakeReplayAsync(actor, cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await ScopedConnections.NameReplayAsync(connection, transaction, actor, cancellationToken).ConfigureAwait(false);
             await using (var options = new NpgsqlCommand(ReplayOptions, connection, transaction))
             {
                 await options.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -19,8 +19,9 @@ public static class StatementCost
         NpgsqlConnection? connection = null;
         try
         {
-            connection = await connections.TakeAsync(actor.Node, actor.Role, actor.Database, "ride-replay " + actor.Name, cancellationToken).ConfigureAwait(false);
+            connection = await connections.TakeReplayAsync(actor, cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await ScopedConnections.NameReplayAsync(connection, transaction, actor, cancellationToken).ConfigureAwait(false);
             await using (var options = new NpgsqlCommand("SET LOCAL lock_timeout = '1s'", connection, transaction))
             {
                 await options.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -34,6 +34,26 @@ public sealed class ScopedConnections : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// A connection for replaying an actor's statements, shared by every actor with the same node, role and database:
+    /// the replay names itself after its actor inside its own transaction (<see cref="NameReplayAsync"/>), so the
+    /// server's log and statistics still say which actor each statement replays.
+    /// </summary>
+    public Task<NpgsqlConnection> TakeReplayAsync(Workload.ActorDefinition actor, CancellationToken cancellationToken) =>
+        TakeAsync(actor.Node, actor.Role, actor.Database, ReplayApplicationPrefix + "scorer", cancellationToken);
+
+    /// <summary>Sets the replaying actor's application name for the rest of the transaction.</summary>
+    public static async Task NameReplayAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Workload.ActorDefinition actor,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT set_config('application_name', @name, true)", connection, transaction);
+        command.Parameters.AddWithValue("name", ReplayApplicationPrefix + actor.Name);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the application name of every replay starts with (Get-RideActivity leaves them out).</summary>
+    public const string ReplayApplicationPrefix = "ride-replay ";
+
     /// <summary>Runs work on a connection as Ride's own role to one database of a node (the primary when none is named).</summary>
     public async Task<T> WithSystemAsync<T>(string database, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken, string node = "")
     {
