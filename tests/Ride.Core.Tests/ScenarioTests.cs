@@ -88,6 +88,56 @@ public sealed class ScenarioValidationTests : IDisposable
         Assert.Matches(@"scenario\.yml:\d+:", error.Message);
     }
 
+    private const string TwoNodes = """
+        topology:
+          - name: pg1
+            role: primary
+          - name: standby
+            role: replica
+            of: pg1
+            slot: true
+        actions: [start-primary, promote-replica]
+
+        """;
+
+    [Fact]
+    public void Loads_a_topology_and_the_actions_it_allows()
+    {
+        var scenario = Load(TwoNodes + Valid.Replace("    sql: [SELECT 1]\n", "    node: standby\n    sql: [SELECT 1]\n", StringComparison.Ordinal));
+        Assert.Equal(new[] { "pg1", "standby" }, scenario.Definition.NodeNames);
+        Assert.Equal(NodeRoles.Replica, scenario.Definition.Nodes[1].Role);
+        Assert.True(scenario.Definition.Nodes[1].Slot);
+        Assert.Equal(new[] { "start-primary", "promote-replica" }, scenario.Definition.Actions);
+        Assert.Equal("standby", scenario.Definition.Actors[0].Node);
+    }
+
+    [Theory]
+    [InlineData("    role: replica\n    of: pg1\n", "    role: primary\n", "topology[1].role", "'standby' is a second primary (the first is 'pg1')")]
+    [InlineData("    of: pg1\n", "    of: ghost\n", "topology[1].of", "'ghost' is not a node of this scenario (pg1, standby)")]
+    [InlineData("    of: pg1\n", "    of: standby\n", "topology[1].of", "in a circle")]
+    [InlineData("    of: pg1\n", "", "topology[1].of", "a replica names the node it streams from")]
+    [InlineData("    role: primary\n", "    role: leader\n", "topology[0].role", "'leader' is not a node role (primary, replica, pooler)")]
+    [InlineData("    role: replica\n", "    role: pooler\n", "topology[1].role", "pooler nodes (PgBouncer) are not available yet")]
+    [InlineData("    role: primary\n", "    role: primary\n    slot: true\n", "topology[0].slot", "only a replica streams through a slot")]
+    [InlineData("promote-replica]", "promote-everything]", "actions[1]", "'promote-everything' is not a safe action. Known actions: start-primary, stop-node")]
+    [InlineData("actions: [start-primary, promote-replica]", "actions: [stop-node, stop-node]", "actions[1]", "'stop-node' is listed twice")]
+    public void Names_the_field_and_line_of_a_topology_problem(string replace, string with, string field, string message)
+    {
+        var error = Assert.Throws<RideException>(() => Load(TwoNodes.Replace(replace, with, StringComparison.Ordinal) + Valid));
+        Assert.Equal("ScenarioInvalid", error.ErrorId);
+        Assert.Contains($"field '{field}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Matches(@"scenario\.yml:\d+:", error.Message);
+    }
+
+    [Fact]
+    public void Requires_a_primary_in_a_declared_topology()
+    {
+        var error = Assert.Throws<RideException>(() => Load(TwoNodes.Replace("    role: primary\n", "    role: replica\n    of: standby\n", StringComparison.Ordinal) + Valid));
+        Assert.Contains("field 'topology'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("needs a node with role primary", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Finds_the_line_of_a_nested_field()
     {

@@ -22,6 +22,9 @@ public sealed class NodeRecord
     /// <summary>Local: the folder of the server's Unix-domain socket, which Ride and the actors use.</summary>
     public string? SocketDirectory { get; set; }
 
+    /// <summary>Local replica: the socket folder of the node it streams from, the one thing of another node its jail sees.</summary>
+    public string? UpstreamSocketDirectory { get; set; }
+
     /// <summary>The port the server itself listens on (inside its container or jail).</summary>
     public int ServerPort { get; set; } = 5432;
 

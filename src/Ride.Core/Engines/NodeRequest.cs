@@ -11,6 +11,12 @@ public sealed class NodeRequest
 
     public string? Upstream { get; init; }
 
+    /// <summary>Replica: the node it is copied from and streams from, already running.</summary>
+    public NodeRecord? UpstreamNode { get; init; }
+
+    /// <summary>Replica: streams through a physical replication slot on its upstream, named after the node.</summary>
+    public bool Slot { get; init; }
+
     public required string SessionDirectory { get; init; }
 
     public required string SuperUser { get; init; }

@@ -15,6 +15,12 @@ public sealed class ScenarioDefinition
 
     /// <summary>Server settings for this scenario, on top of the ones every sandbox has (e.g. max_connections).</summary>
     public Dictionary<string, string> Settings { get; set; } = new();
+
+    /// <summary>The session's servers, named, with their roles; one primary called "primary" when not given.</summary>
+    public List<NodeDefinition> Topology { get; set; } = new();
+
+    /// <summary>The safe actions (operations that are not SQL) the operator may invoke in this drill.</summary>
+    public List<string> Actions { get; set; } = new();
     public string OperatorRole { get; set; } = "dba";
     public List<RoleDefinition> Roles { get; set; } = new();
     public List<string> Setup { get; set; } = new() { "setup.sql" };
@@ -35,7 +41,37 @@ public sealed class ScenarioDefinition
     public IEnumerable<string> AllDatabases => new[] { ScenarioIds.DefaultDatabase }.Concat(Databases);
 
     /// <summary>The nodes of the session. A scenario without a topology has one: the primary.</summary>
-    public IReadOnlyList<string> NodeNames => new[] { Engines.NodeRecord.DefaultName };
+    public IReadOnlyList<string> NodeNames => Nodes.Select(n => n.Name).ToList();
+
+    /// <summary>The topology as declared, or the single primary of a scenario that declares none.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public IReadOnlyList<NodeDefinition> Nodes =>
+        Topology.Count > 0 ? Topology : new[] { new NodeDefinition { Name = Engines.NodeRecord.DefaultName, Role = NodeRoles.Primary } };
+}
+
+/// <summary>One server of a session's topology.</summary>
+public sealed class NodeDefinition
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>primary, replica or pooler.</summary>
+    public string Role { get; set; } = "";
+
+    /// <summary>Replica: the node it streams from. Pooler: the node it fronts.</summary>
+    public string Of { get; set; } = "";
+
+    /// <summary>Replica: streams through a physical replication slot on its upstream, named after the node.</summary>
+    public bool Slot { get; set; }
+}
+
+/// <summary>The roles a node of a topology can have, as scenario.yml spells them.</summary>
+public static class NodeRoles
+{
+    public const string Primary = "primary";
+    public const string Replica = "replica";
+    public const string Pooler = "pooler";
+
+    public static readonly IReadOnlyList<string> All = new[] { Primary, Replica, Pooler };
 }
 
 public sealed class RoleDefinition

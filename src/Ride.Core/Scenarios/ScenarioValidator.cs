@@ -39,6 +39,15 @@ public static partial class ScenarioValidator
                 $"'{name}' is managed by Ride and cannot be changed by a scenario.");
         }
 
+        ValidateTopology(d, Need);
+        var actions = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < d.Actions.Count; i++)
+        {
+            Need(Actions.SafeActions.All.ContainsKey(d.Actions[i]), $"actions[{i}]",
+                $"'{d.Actions[i]}' is not a safe action. Known actions: {string.Join(", ", Actions.SafeActions.All.Keys)}.");
+            Need(actions.Add(d.Actions[i]), $"actions[{i}]", $"'{d.Actions[i]}' is listed twice.");
+        }
+
         for (var i = 0; i < d.Databases.Count; i++)
         {
             Need(NamePattern().IsMatch(d.Databases[i]), $"databases[{i}]", $"'{d.Databases[i]}' is not a plain lower-case database name.");
@@ -199,6 +208,62 @@ public static partial class ScenarioValidator
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// One primary; every replica streams from a server node of the topology, every chain of replicas ends at the primary.
+    /// PgBouncer poolers are part of the format to come and refused for now, with that as the reason.
+    /// </summary>
+    private static void ValidateTopology(ScenarioDefinition d, Action<bool, string, string> need)
+    {
+        var byName = new Dictionary<string, NodeDefinition>(StringComparer.Ordinal);
+        string? primary = null;
+        for (var i = 0; i < d.Topology.Count; i++)
+        {
+            var node = d.Topology[i];
+            var at = $"topology[{i}]";
+            need(NamePattern().IsMatch(node.Name), at + ".name", $"'{node.Name}' is not a plain lower-case node name.");
+            need(byName.TryAdd(node.Name, node), at + ".name", $"node '{node.Name}' is declared twice.");
+            need(NodeRoles.All.Contains(node.Role), at + ".role", $"'{node.Role}' is not a node role ({string.Join(", ", NodeRoles.All)}).");
+            need(node.Role != NodeRoles.Pooler, at + ".role", "pooler nodes (PgBouncer) are not available yet: use primary and replica nodes.");
+            if (node.Role == NodeRoles.Primary)
+            {
+                need(primary is null, at + ".role", $"'{node.Name}' is a second primary (the first is '{primary}'): a session has one primary, the others are replicas.");
+                primary ??= node.Name;
+                need(node.Of.Length == 0, at + ".of", "a primary streams from nobody.");
+            }
+
+            need(!node.Slot || node.Role == NodeRoles.Replica, at + ".slot", "only a replica streams through a slot.");
+        }
+
+        need(d.Topology.Count == 0 || primary is not null, "topology", "needs a node with role primary.");
+        for (var i = 0; i < d.Topology.Count; i++)
+        {
+            var node = d.Topology[i];
+            if (node.Role != NodeRoles.Replica)
+            {
+                continue;
+            }
+
+            var at = $"topology[{i}].of";
+            if (!byName.TryGetValue(node.Of, out var upstream))
+            {
+                need(false, at, node.Of.Length == 0
+                    ? "a replica names the node it streams from."
+                    : $"'{node.Of}' is not a node of this scenario ({string.Join(", ", byName.Keys)}).");
+                continue;
+            }
+
+            need(upstream.Role is NodeRoles.Primary or NodeRoles.Replica, at, $"'{node.Of}' is a {upstream.Role}: a replica streams from a primary or a replica.");
+            var seen = new HashSet<string>(StringComparer.Ordinal) { node.Name };
+            var current = upstream;
+            while (current.Role == NodeRoles.Replica && byName.TryGetValue(current.Of, out var next) && seen.Add(current.Name))
+            {
+                current = next;
+            }
+
+            need(current.Role != NodeRoles.Replica || !byName.ContainsKey(current.Of), at, $"the replicas from '{node.Name}' upstream stream from each other in a circle: one of them must stream from the primary.");
+        }
     }
 
     private static bool IsRegex(string pattern)

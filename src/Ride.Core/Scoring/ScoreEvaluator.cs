@@ -35,6 +35,7 @@ public sealed class ScoreEvaluator
         var statements = await ReadStatementsAsync(state, cancellationToken).ConfigureAwait(false);
 
         await using var pool = new ScopedConnections(state);
+        await ReplicaCatchUp.WaitAsync(state, pool, cancellationToken).ConfigureAwait(false);
         if (definition.Checks.All.Any(c => c.Sql.Contains(OperatorStatementsTable, StringComparison.OrdinalIgnoreCase)))
         {
             await PublishStatementsAsync(pool, statements, cancellationToken).ConfigureAwait(false);

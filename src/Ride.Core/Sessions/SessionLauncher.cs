@@ -76,9 +76,11 @@ public sealed class SessionLauncher
     {
         var definition = scenario.Definition;
         var directory = _context.SessionDirectory(state.SessionId);
+        var declared = definition.Nodes.First(n => n.Role == NodeRoles.Primary);
         var primary = await engine.CreateNodeAsync(new NodeRequest
         {
             SessionId = state.SessionId,
+            NodeName = declared.Name,
             SessionDirectory = directory,
             SuperUser = state.SuperUser,
             SuperPassword = state.SuperPassword,
@@ -90,6 +92,7 @@ public sealed class SessionLauncher
         }, progress, cancellationToken).ConfigureAwait(false);
         state.Nodes.Add(primary.Record);
         _context.Sessions.Save(state);
+        await new ReplicaBuilder(_context).AddReplicasAsync(engine, state, definition, image, progress, cancellationToken).ConfigureAwait(false);
 
         progress.Report(new SandboxProgress("Creating roles and databases", 50));
         var connections = new SessionConnections(state);

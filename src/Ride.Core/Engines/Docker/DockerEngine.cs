@@ -112,6 +112,13 @@ public sealed class DockerEngine : ISandboxEngine
 
     public async Task<ISandboxNode> CreateNodeAsync(NodeRequest request, IProgress<SandboxProgress> progress, CancellationToken cancellationToken)
     {
+        if (request.Role != NodeRole.Primary)
+        {
+            throw new RideException("TopologyUnsupported", RideErrorCategory.InvalidOperation,
+                $"Node {request.NodeName} is a {request.Role.ToString().ToLowerInvariant()}: the Docker engine runs single-server sessions only for now. "
+                + "Start this scenario on the Local engine (-Engine Local).", request.NodeName);
+        }
+
         var image = string.IsNullOrWhiteSpace(request.Image) ? DefaultImage : request.Image.Trim();
         progress.Report(new SandboxProgress($"Looking for the image {image}", 5));
         await _host.CallAsync(() => DockerImages.EnsureAsync(_host.Client, _host.Endpoint, image, progress, 5, 35, cancellationToken)).ConfigureAwait(false);

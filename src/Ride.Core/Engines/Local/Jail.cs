@@ -14,13 +14,17 @@ public sealed class Jail
 {
     private static readonly string[] SystemFolders = { "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32" };
 
-    public Jail(string bubblewrap, ServerAccount account, string sandboxDirectory, string binDirectory)
+    public Jail(string bubblewrap, ServerAccount account, string sandboxDirectory, string binDirectory, string? sharedSocketDirectory = null)
     {
         Bubblewrap = bubblewrap;
         Account = account;
         SandboxDirectory = sandboxDirectory;
         BinDirectory = binDirectory;
+        SharedSocketDirectory = sharedSocketDirectory;
     }
+
+    /// <summary>Another node's socket folder, shown at the same path: how a replica's jail reaches the server it streams from.</summary>
+    public string? SharedSocketDirectory { get; }
 
     public string Bubblewrap { get; }
 
@@ -91,6 +95,14 @@ public sealed class Jail
             "--dev", "/dev",
             "--tmpfs", "/tmp",
             "--bind", SandboxDirectory, SandboxDirectory,
+        });
+        if (SharedSocketDirectory is not null)
+        {
+            command.AddRange(new[] { "--bind", SharedSocketDirectory, SharedSocketDirectory });
+        }
+
+        command.AddRange(new[]
+        {
             "--chdir", SandboxDirectory,
             "--clearenv",
             "--setenv", "PATH", BinDirectory + ":/usr/bin:/bin",

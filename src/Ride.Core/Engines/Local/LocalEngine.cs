@@ -54,8 +54,14 @@ public sealed class LocalEngine : ISandboxEngine
             SocketDirectory = Path.Combine(sandbox, "run"),
             ServerLogPath = Path.Combine(sandbox, "server.log"),
             DurableData = true,
+            UpstreamSocketDirectory = request.UpstreamNode?.SocketDirectory,
         };
         var node = new LocalNode(_local, record);
+        if (request.Role == NodeRole.Replica)
+        {
+            return await CreateReplicaAsync(node, request, sandbox, progress, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             var prepared = await new PreparedClusters(_local).EnsureAsync(clusterCache, request, progress, cancellationToken).ConfigureAwait(false);
@@ -84,6 +90,50 @@ public sealed class LocalEngine : ISandboxEngine
 
     public void Dispose()
     {
+    }
+
+    /// <summary>
+    /// A replica made the way operators make one: pg_basebackup -R from its upstream (through the upstream's socket,
+    /// the only thing of it the replica's jail sees), optionally creating its slot, then started as a hot standby.
+    /// </summary>
+    private async Task<ISandboxNode> CreateReplicaAsync(LocalNode node, NodeRequest request, string sandbox, IProgress<SandboxProgress> progress,
+        CancellationToken cancellationToken)
+    {
+        var record = node.Record;
+        var upstream = request.UpstreamNode ?? throw new ArgumentException("A replica needs the node it streams from.", nameof(request));
+        try
+        {
+            Directory.CreateDirectory(record.SocketDirectory!);
+            await _local.JailFor(sandbox, record.UpstreamSocketDirectory).WriteEtcAsync(cancellationToken).ConfigureAwait(false);
+            await _local.Account.GiveAsync(sandbox, cancellationToken).ConfigureAwait(false);
+
+            progress.Report(new SandboxProgress($"Copying {upstream.Name} into {record.Name} (pg_basebackup)", 30));
+            var copy = await node.RunAsync(new ProgramInvocation("pg_basebackup", Replication.BaseBackupArguments(record, request, upstream))
+            {
+                Environment = new Dictionary<string, string?> { ["PGPASSWORD"] = request.SuperPassword },
+            }, cancellationToken).ConfigureAwait(false);
+            if (copy.ExitCode != 0)
+            {
+                throw new RideException("SandboxBootFailed", RideErrorCategory.OpenError,
+                    $"pg_basebackup of node {record.Name} from {upstream.Name} failed: {Text.Tail(copy.StandardError)}", record.Name);
+            }
+
+            record.ServerVersion = (await File.ReadAllTextAsync(Path.Combine(record.DataDirectory!, "PG_VERSION"), cancellationToken).ConfigureAwait(false)).Trim();
+            await WriteConfigurationAsync(record, request, cancellationToken).ConfigureAwait(false);
+            await _local.Account.GiveAsync(sandbox, cancellationToken).ConfigureAwait(false);
+
+            progress.Report(new SandboxProgress($"Starting {record.Name} as a hot standby", 40));
+            await node.StartAsync(cancellationToken).ConfigureAwait(false);
+            var (gateway, port) = await Gateway.StartAsync(_local.Options, record, null, cancellationToken).ConfigureAwait(false);
+            record.GatewayPid = gateway;
+            record.Port = port;
+            return node;
+        }
+        catch
+        {
+            await node.RemoveAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Every copy starts with the prepared cluster's password; the session gets its own before anything else connects.</summary>

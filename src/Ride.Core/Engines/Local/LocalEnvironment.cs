@@ -46,7 +46,8 @@ internal sealed class LocalEnvironment
                    "bwrap");
     }
 
-    public Jail JailFor(string sandboxDirectory) => new(Bubblewrap, Account, sandboxDirectory, BinDirectory);
+    public Jail JailFor(string sandboxDirectory, string? sharedSocketDirectory = null) =>
+        new(Bubblewrap, Account, sandboxDirectory, BinDirectory, sharedSocketDirectory);
 
     public string Program(string name) => Path.Combine(BinDirectory, PostgresBinaries.Executable(name));
 }

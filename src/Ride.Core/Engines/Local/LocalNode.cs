@@ -26,11 +26,11 @@ internal sealed class LocalNode : ISandboxNode
 
     public Endpoint ServerAddress => Record.RideEndpoint;
 
-    private Jail Jail => _local.JailFor(Record.SandboxDirectory!);
+    private Jail Jail => _local.JailFor(Record.SandboxDirectory!, Record.UpstreamSocketDirectory);
 
     public Task<bool> IsRunningAsync(CancellationToken cancellationToken) => Task.FromResult(IsServer(Record.ServerPid));
 
-    /// <summary>Starts the server in its jail and waits until postmaster.pid says it accepts connections.</summary>
+    /// <summary>Starts the server in its jail and waits until postmaster.pid says it accepts connections (a standby: read-only ones).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (IsServer(Record.ServerPid))
@@ -46,7 +46,7 @@ internal sealed class LocalNode : ISandboxNode
         await Poll.UntilAsync($"the server of node {Record.Name} to accept connections", ReadyTimeout, TimeSpan.FromMilliseconds(20), async token =>
             {
                 var state = PostmasterState();
-                if (state == "ready" && FindServer() is { } pid)
+                if (state is "ready" or "standby" && FindServer() is { } pid)
                 {
                     Record.ServerPid = pid;
                     Record.JailPid = NativeMethods.ParentOf(pid);

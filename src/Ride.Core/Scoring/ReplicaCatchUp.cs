@@ -1,0 +1,69 @@
+using Npgsql;
+using Ride.Common;
+using Ride.Engines;
+using Ride.Sessions;
+
+namespace Ride.Scoring;
+
+/// <summary>
+/// Before checks run, every healthy replica has replayed what its primary had written when scoring began, so a check
+/// on a replica judges the fix and not how far replay happened to get. A replica that is down, not streaming, paused
+/// on purpose (a drill's incident) or slower than the bound is scored as it is: that is what an operator would see.
+/// </summary>
+internal static class ReplicaCatchUp
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+
+    public static async Task WaitAsync(SessionRecord state, ScopedConnections pool, CancellationToken cancellationToken)
+    {
+        var replicas = state.Nodes.Where(n => n.Role == NodeRole.Replica).ToList();
+        if (replicas.Count == 0)
+        {
+            return;
+        }
+
+        string? target;
+        try
+        {
+            target = await pool.WithSystemAsync("postgres", c => SessionConnections.ScalarAsync<string>(c,
+                "SELECT CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_lsn()::text END", cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+            return;
+        }
+
+        if (target is null)
+        {
+            return;
+        }
+
+        foreach (var replica in replicas)
+        {
+            try
+            {
+                await pool.WithSystemAsync("postgres", async connection =>
+                {
+                    await Poll.UntilAsync($"replica {replica.Name} to replay up to {target}", Bound, TimeSpan.FromMilliseconds(20), async token =>
+                        {
+                            await using var command = new NpgsqlCommand(
+                                """
+                                SELECT NOT pg_is_in_recovery() OR pg_is_wal_replay_paused()
+                                       OR NOT EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming')
+                                       OR pg_last_wal_replay_lsn() >= @target::pg_lsn
+                                """, connection);
+                            command.Parameters.AddWithValue("target", target);
+                            return await command.ExecuteScalarAsync(token).ConfigureAwait(false) is true
+                                ? PollProbe<bool>.Finished(true)
+                                : PollProbe<bool>.Waiting(false, "replaying");
+                        }, cancellationToken).ConfigureAwait(false);
+                    return true;
+                }, cancellationToken, replica.Name).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or PollTimeoutException)
+            {
+                // Down or slow: the checks on it say so.
+            }
+        }
+    }
+}

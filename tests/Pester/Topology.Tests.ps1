@@ -1,0 +1,117 @@
+# Sessions of several servers: a replica is made as operators make one (pg_basebackup -R, its own slot), streams from
+# its primary, serves the actors and checks that name it, follows Reset through replication, and goes with Stop.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Initialize-RideTest
+    $engines = @(Get-TestEngine)
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Initialize-RideTest
+}
+
+Describe 'A primary with a streaming replica on Local' {
+    BeforeAll {
+        $script:session = Start-RideScenario stage-00/04 -Engine Local 6>$null
+        $script:primary = $script:session.Nodes | Where-Object Name -eq 'primary'
+        $script:replica = $script:session.Nodes | Where-Object Name -eq 'replica1'
+    }
+
+    AfterAll {
+        if ($script:session) { $script:session | Stop-RideScenario -Confirm:$false -ErrorAction SilentlyContinue }
+    }
+
+    It 'lists both nodes with their roles, upstream, own port and psql command' {
+        $script:session.Nodes | Should -HaveCount 2
+        $script:primary.Role | Should -Be 'Primary'
+        $script:replica.Role | Should -Be 'Replica'
+        $script:replica.Upstream | Should -Be 'primary'
+        $script:replica.Port | Should -Not -Be $script:primary.Port
+        $script:replica.PsqlCommand | Should -Match ":$($script:replica.Port)/"
+        $script:session.Port | Should -Be $script:primary.Port -Because 'the session endpoint is the primary'
+    }
+
+    It 'streams from the primary through its own slot, named in pg_stat_replication' {
+        Invoke-RideTestQuery $script:primary "SELECT state FROM pg_stat_replication WHERE application_name = 'replica1'" | Should -Be 'streaming'
+        Invoke-RideTestQuery $script:primary "SELECT active FROM pg_replication_slots WHERE slot_name = 'replica1' AND slot_type = 'physical'" | Should -BeTrue
+        Invoke-RideTestQuery $script:replica 'SELECT pg_is_in_recovery()' | Should -BeTrue
+        Invoke-RideTestQuery $script:replica 'SELECT status FROM pg_stat_wal_receiver' | Should -Be 'streaming'
+    }
+
+    It 'runs the actors that name the replica on the replica' {
+        $reader = @(Invoke-RideTestQuery $script:replica "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'reader_app'")
+        $reader[0] | Should -BeGreaterThan 0
+        Invoke-RideTestQuery $script:primary "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'reader_app'" | Should -Be 0
+    }
+
+    It 'refuses writes on the replica, as a standby does' {
+        { Invoke-RideTestQuery $script:replica "CREATE TABLE nope (n int)" -Database app_db } | Should -Throw '*read-only transaction*'
+    }
+
+    It 'scores a check on the node it names' {
+        $score = ($script:session | Submit-RideFix -Path (Join-Path (Get-ScenarioFolder stage-00/04) 'solution.sql')).Score
+        ($score.Checks | Where-Object Name -eq 'replica-has-the-fix').Passed | Should -BeTrue
+        ($score.Checks | Where-Object Name -eq 'replica-has-the-fix').Evidence | Should -Be '1 fixed item(s) on the replica'
+    }
+
+    It 'brings the replica back to the incident on Reset, through replication' {
+        Reset-RideScenario -Session $script:session.SessionId | Out-Null
+        Invoke-RideTestQuery $script:replica "SELECT count(*) FROM items WHERE name = 'fixed'" -Database app_db | Should -Be 0
+        Invoke-RideTestQuery $script:primary "SELECT state FROM pg_stat_replication WHERE application_name = 'replica1'" | Should -Be 'streaming'
+    }
+
+    It 'removes every node on Stop' {
+        $id = $script:session.SessionId
+        @(Get-ProcessIdsOf "^\S*/postgres -D \S*$id") | Should -HaveCount 2 -Because 'both servers run before Stop'
+        $script:session | Stop-RideScenario -Confirm:$false
+        $script:session = $null
+        @(Get-ProcessIdsOf "^\S*/postgres -D \S*$id") | Should -BeNullOrEmpty
+        Get-RideSessionIds | Should -Not -Contain $id
+    }
+}
+
+Describe 'Test-RideScenario on a topology' {
+    It 'proves the two-node test scenario on Local' {
+        $results = Test-RideScenario -Id stage-00/04 -Engine Local
+        ($results | Where-Object { -not $_.Passed } | ForEach-Object { "$($_.Expectation): $($_.Detail)" }) | Should -BeNullOrEmpty
+        $results.Expectation | Should -Contain 'reset-restores-incident'
+    }
+}
+
+Describe 'A replica that cannot be made' {
+    BeforeEach {
+        $script:root = Join-Path ([IO.Path]::GetTempPath()) ('ride-topology-' + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+        $folder = Join-Path $script:root 'stage-00/04-streaming-replica'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        Copy-Item (Join-Path (Get-ScenarioFolder stage-00/04) '*') $folder
+        $script:saved = $env:RIDE_SCENARIO_PATH
+        $env:RIDE_SCENARIO_PATH = $script:root
+        $script:before = Get-RideSessionIds
+        $script:servers = @(Get-ProcessIdsOf '^\S*/postgres -D ')
+    }
+
+    AfterEach {
+        $env:RIDE_SCENARIO_PATH = $script:saved
+        Remove-Item -Recurse -Force $script:root
+    }
+
+    It 'fails the start with the reason from pg_basebackup and leaves no node behind' {
+        # No WAL senders: the primary refuses the copy, as a misconfigured production primary would.
+        $yml = Join-Path $script:root 'stage-00/04-streaming-replica/scenario.yml'
+        (Get-Content -Raw $yml) -replace '(?m)^databases:', "settings: {max_wal_senders: `"0`"}`ndatabases:" | Set-Content $yml
+        try { Start-RideScenario stage-00/04 -Engine Local 6>$null } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'SandboxBootFailed,Ride.Cmdlets.StartRideScenarioCommand'
+        $err.Exception.Message | Should -Match 'pg_basebackup of node replica1 from primary failed'
+        $err.Exception.Message | Should -Match 'max_wal_senders'
+        Get-RideSessionIds | Should -Be $script:before
+        @(Get-ProcessIdsOf '^\S*/postgres -D ' | Where-Object { $_ -notin $script:servers }) | Should -BeNullOrEmpty
+    }
+
+    It 'is refused on Docker, which runs single-server sessions only for now' -Skip:('Docker' -notin $engines) {
+        try { Start-RideScenario stage-00/04 -Engine Docker 6>$null } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'TopologyUnsupported,Ride.Cmdlets.StartRideScenarioCommand'
+        $err.Exception.Message | Should -Match '-Engine Local'
+        Get-RideSessionIds | Should -Be $script:before
+    }
+}

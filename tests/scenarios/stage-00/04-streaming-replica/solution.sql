@@ -1,0 +1,2 @@
+\connect app_db
+INSERT INTO items VALUES (4, 'fixed');
