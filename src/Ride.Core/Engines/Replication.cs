@@ -10,26 +10,25 @@ public static class Replication
     /// standby.signal and a primary_conninfo that names the replica (its application_name in pg_stat_replication), and
     /// with -C -S the replica's own slot created on the upstream.
     /// </summary>
-    public static IReadOnlyList<string> BaseBackupArguments(NodeRecord replica, NodeRequest request, NodeRecord upstream)
+    public static IReadOnlyList<string> BaseBackupArguments(string replica, string dataDirectory, Endpoint upstream, NodeRequest request)
     {
-        var address = upstream.RideEndpoint;
         var arguments = new List<string>
         {
-            "--pgdata=" + replica.DataDirectory,
+            "--pgdata=" + dataDirectory,
             "--write-recovery-conf",
             "--wal-method=stream",
             "--checkpoint=fast",
             "--no-sync",
             "--dbname=" + string.Join(' ',
-                "host=" + address.Host,
-                "port=" + address.Port.ToString(CultureInfo.InvariantCulture),
+                "host=" + upstream.Host,
+                "port=" + upstream.Port.ToString(CultureInfo.InvariantCulture),
                 "user=" + request.SuperUser,
-                "application_name=" + replica.Name),
+                "application_name=" + replica),
         };
         if (request.Slot)
         {
             arguments.Add("--create-slot");
-            arguments.Add("--slot=" + SlotName(replica.Name));
+            arguments.Add("--slot=" + SlotName(replica));
         }
 
         return arguments;

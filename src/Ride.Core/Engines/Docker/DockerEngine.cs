@@ -112,11 +112,9 @@ public sealed class DockerEngine : ISandboxEngine
 
     public async Task<ISandboxNode> CreateNodeAsync(NodeRequest request, IProgress<SandboxProgress> progress, CancellationToken cancellationToken)
     {
-        if (request.Role != NodeRole.Primary)
+        if (request.Role == NodeRole.Replica && request.DurableData)
         {
-            throw new RideException("TopologyUnsupported", RideErrorCategory.InvalidOperation,
-                $"Node {request.NodeName} is a {request.Role.ToString().ToLowerInvariant()}: the Docker engine runs single-server sessions only for now. "
-                + "Start this scenario on the Local engine (-Engine Local).", request.NodeName);
+            throw new ArgumentException("A replica on Docker keeps its data in memory.", nameof(request));
         }
 
         var image = string.IsNullOrWhiteSpace(request.Image) ? DefaultImage : request.Image.Trim();
@@ -145,6 +143,13 @@ public sealed class DockerEngine : ISandboxEngine
             await node.WaitUntilReadyAsync((request.SuperUser, request.SuperPassword), cancellationToken).ConfigureAwait(false);
             await request.Preparation.ApplyAsync((database, token) => ServerConnection.OpenAsync(
                 ServerConnection.For(record.RideEndpoint, request.SuperUser, request.SuperPassword, database), token), cancellationToken).ConfigureAwait(false);
+            if (request.Role == NodeRole.Primary)
+            {
+                // The image wrote its own pg_hba.conf, without a replication line; a replica copies Ride's from here.
+                await node.WriteFileAsync("pg_hba.conf", HostBasedAuthentication.Docker, cancellationToken).ConfigureAwait(false);
+                await ConfigurationReload.ReloadAsync(record.RideEndpoint, request.SuperUser, request.SuperPassword, cancellationToken).ConfigureAwait(false);
+            }
+
             return node;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -226,18 +231,24 @@ public sealed class DockerEngine : ISandboxEngine
             command.Add(name + "=" + value);
         }
 
+        var environment = new List<string>
+        {
+            "POSTGRES_USER=" + request.SuperUser,
+            "POSTGRES_PASSWORD=" + request.SuperPassword,
+            "POSTGRES_DB=postgres",
+            "PGDATA=" + DataDirectory,
+        };
+        if (request.Role == NodeRole.Replica)
+        {
+            environment.Add("PGPASSWORD=" + request.SuperPassword);
+        }
+
         var parameters = new CreateContainerParameters
         {
             Name = node.ContainerName,
             Image = image,
             Labels = DockerLabels.For(request.SessionId, request.NodeName),
-            Env = new List<string>
-            {
-                "POSTGRES_USER=" + request.SuperUser,
-                "POSTGRES_PASSWORD=" + request.SuperPassword,
-                "POSTGRES_DB=postgres",
-                "PGDATA=" + DataDirectory,
-            },
+            Env = environment,
             Cmd = command,
             ExposedPorts = new Dictionary<string, EmptyStruct> { [PortKey] = default },
             HostConfig = new HostConfig
@@ -262,7 +273,15 @@ public sealed class DockerEngine : ISandboxEngine
         // faster, unless the node must keep its data across a stop (memory does not survive one).
         if (!request.DurableData)
         {
-            parameters.HostConfig.Tmpfs = new Dictionary<string, string> { [DataMount] = "rw,mode=0755" };
+            parameters.HostConfig.Tmpfs = new Dictionary<string, string> { [DataMount] = request.Role == NodeRole.Replica ? "rw,mode=1777" : "rw,mode=0755" };
+        }
+
+        if (request.Role == NodeRole.Replica && request.UpstreamNode is { } upstream)
+        {
+            // The image's own entrypoint starts the server; before it, the data directory is copied from the upstream
+            // as the server's account, over the session network (the image skips initialisation when data is there).
+            parameters.User = "postgres";
+            parameters.Entrypoint = new List<string> { "sh", "-c", ReplicaBootScript(request, upstream), "ride-replica" };
         }
 
         if (request.Network is not null)
@@ -279,6 +298,17 @@ public sealed class DockerEngine : ISandboxEngine
 
         return parameters;
     }
+
+    /// <summary>pg_basebackup into an empty data directory, then the image's entrypoint with the server command.</summary>
+    private static string ReplicaBootScript(NodeRequest request, NodeRecord upstream)
+    {
+        var arguments = Replication.BaseBackupArguments(request.NodeName, DataDirectory, new Endpoint(upstream.Name, ContainerPort), request);
+        return "set -e\n"
+               + "if [ ! -s \"$PGDATA/PG_VERSION\" ]; then pg_basebackup " + string.Join(' ', arguments.Select(ShellQuote)) + "; fi\n"
+               + "exec docker-entrypoint.sh \"$@\"\n";
+    }
+
+    private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static bool IsPortTaken(DockerApiException ex)
     {

@@ -11,12 +11,6 @@ namespace Ride.Engines.Local;
 /// </summary>
 public sealed class LocalEngine : ISandboxEngine
 {
-    /// <summary>Ride owns pg_hba.conf: password logins over the socket, for clients and for replication.</summary>
-    internal const string HostBasedAuthentication =
-        "# Ride sandbox: password logins over the server's socket only (the operator's port is relayed to it)\n"
-        + "local all all scram-sha-256\n"
-        + "local replication all scram-sha-256\n";
-
     private readonly LocalEnvironment _local;
 
     private LocalEngine(LocalEnvironment local) => _local = local;
@@ -108,7 +102,7 @@ public sealed class LocalEngine : ISandboxEngine
             await _local.Account.GiveAsync(sandbox, cancellationToken).ConfigureAwait(false);
 
             progress.Report(new SandboxProgress($"Copying {upstream.Name} into {record.Name} (pg_basebackup)", 30));
-            var copy = await node.RunAsync(new ProgramInvocation("pg_basebackup", Replication.BaseBackupArguments(record, request, upstream))
+            var copy = await node.RunAsync(new ProgramInvocation("pg_basebackup", Replication.BaseBackupArguments(record.Name, record.DataDirectory!, upstream.RideEndpoint, request))
             {
                 Environment = new Dictionary<string, string?> { ["PGPASSWORD"] = request.SuperPassword },
             }, cancellationToken).ConfigureAwait(false);
@@ -163,6 +157,6 @@ public sealed class LocalEngine : ISandboxEngine
         }
 
         await File.AppendAllTextAsync(Path.Combine(node.DataDirectory!, "postgresql.conf"), conf.ToString(), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(node.DataDirectory!, "pg_hba.conf"), HostBasedAuthentication, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(node.DataDirectory!, "pg_hba.conf"), Engines.HostBasedAuthentication.Local, cancellationToken).ConfigureAwait(false);
     }
 }
