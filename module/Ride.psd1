@@ -23,6 +23,7 @@
         'Stop-RideScenario'
         'Test-RideScenario'
         'New-RideScenario'
+        'Invoke-RideAction'
         'Invoke-Ride'
     )
     FunctionsToExport    = @()

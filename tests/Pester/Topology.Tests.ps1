@@ -47,6 +47,12 @@ Describe 'A primary with a streaming replica on <_>' -ForEach $engines {
         Invoke-RideTestQuery $script:primary "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'reader_app'" | Should -Be 0
     }
 
+    It 'refuses an action the drill does not allow' {
+        try { Invoke-RideAction promote-replica -Session $script:session.SessionId } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'ActionNotAllowed,Ride.Cmdlets.InvokeRideActionCommand'
+        $err.Exception.Message | Should -Match 'This drill allows no actions'
+    }
+
     It 'refuses writes on the replica, as a standby does' {
         { Invoke-RideTestQuery $script:replica "CREATE TABLE nope (n int)" -Database app_db } | Should -Throw '*read-only transaction*'
     }
@@ -78,9 +84,109 @@ Describe 'A primary with a streaming replica on <_>' -ForEach $engines {
     }
 }
 
+Describe 'Safe actions on <_>' -ForEach $engines {
+    BeforeAll {
+        $script:session = Start-RideScenario stage-00/05 -Engine $_ 6>$null
+        $script:id = $script:session.SessionId
+        $script:events = Join-Path $env:RIDE_HOME "sessions/$($script:id)/events.jsonl"
+        function Get-Node([string] $Name) { (Get-RideSession $script:id).Nodes | Where-Object Name -eq $Name }
+    }
+
+    AfterAll {
+        Get-RideSession -ErrorAction Ignore | Where-Object SessionId -eq $script:id | Stop-RideScenario -Confirm:$false -ErrorAction SilentlyContinue
+    }
+
+    It 'shows the primary the incident stopped as Stopped, and the session as running' {
+        (Get-RideSession $script:id).Status | Should -Be 'Running'
+        (Get-Node primary).Status | Should -Be 'Stopped'
+        (Get-Node replica1).Status | Should -Be 'Running'
+    }
+
+    It 'refuses an unknown node' {
+        try { Invoke-RideAction start-primary -Session $script:id -Node ghost } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'NodeNotFound,Ride.Cmdlets.InvokeRideActionCommand'
+        $err.Exception.Message | Should -Match 'primary, replica1'
+    }
+
+    It 'refuses to promote the primary and changes nothing' {
+        try { Invoke-RideAction promote-replica -Session $script:id -Node primary } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'ActionInvalidForNode,Ride.Cmdlets.InvokeRideActionCommand'
+        $err.Exception.Message | Should -Match 'only a replica can be promoted. Nothing was changed'
+        (Get-Node primary).Role | Should -Be 'Primary'
+        (Get-Node replica1).Role | Should -Be 'Replica'
+        Get-Content $script:events | ConvertFrom-Json | Where-Object Kind -eq 'action' | Select-Object -Last 1 |
+            ForEach-Object { $_.Outcome | Should -BeLike 'refused:*' }
+    }
+
+    It 'does nothing with -WhatIf' {
+        Invoke-RideAction start-primary -Session $script:id -WhatIf
+        (Get-Node primary).Status | Should -Be 'Stopped'
+    }
+
+    It 'starts the primary, finds it running the second time, and records both' {
+        $first = Invoke-RideAction start-primary -Session $script:id
+        $first.Outcome | Should -Be 'done'
+        $first.Node | Should -Be 'primary'
+        (Invoke-RideAction start-primary -Session $script:id).Outcome | Should -Be 'unchanged'
+        (Get-Node primary).Status | Should -Be 'Running'
+        $recorded = @(Get-Content $script:events | ConvertFrom-Json | Where-Object { $_.Kind -eq 'action' -and $_.Name -eq 'start-primary' })
+        $recorded.Outcome | Should -Be @('done: primary started on the data it had', 'unchanged: primary was already running')
+        $recorded[0].args.node | Should -Be 'primary'
+    }
+
+    It 'waits for the replica to catch up, from the front door' {
+        $result = ride postgres action wait-for-replica-catchup
+        $result.Outcome | Should -Be 'done'
+        $result.Node | Should -Be 'replica1'
+    }
+
+    It 'runs the actions of a fix file in order with its SQL, and scores them' {
+        $submission = Submit-RideFix -Session $script:id -Path (Join-Path (Get-ScenarioFolder stage-00/05) 'traps/promoted-instead.sql')
+        $submission.Succeeded | Should -BeTrue
+        $submission.Output | Should -Match 'fence-old-primary primary: done'
+        $submission.Output | Should -Match 'promote-replica replica1: done'
+        ($submission.Score.Checks | Where-Object Name -eq 'promoted-instead').Passed | Should -BeFalse
+        (Get-Node replica1).Role | Should -Be 'Primary'
+        (Get-Node primary).Role | Should -Be 'FormerPrimary'
+        (Get-Node primary).Status | Should -Be 'Fenced'
+        Invoke-RideTestQuery (Get-Node replica1) 'SELECT pg_is_in_recovery()' | Should -BeFalse
+    }
+
+    It 'refuses to start the fenced former primary' {
+        try { Invoke-RideAction start-primary -Session $script:id -Node primary } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'ActionInvalidForNode,Ride.Cmdlets.InvokeRideActionCommand'
+        $err.Exception.Message | Should -Match 'fenced'
+    }
+
+    It 'brings back the topology of the incident''s start on Reset' {
+        Reset-RideScenario -Session $script:id | Out-Null
+        (Get-Node primary).Role | Should -Be 'Primary'
+        (Get-Node primary).Status | Should -Be 'Stopped'
+        (Get-Node replica1).Role | Should -Be 'Replica'
+        Invoke-RideTestQuery (Get-Node replica1) 'SELECT pg_is_in_recovery()' | Should -BeTrue
+    }
+
+    It 'shows a node killed by hand as Lost, and Stop still removes every node' {
+        if ($_ -eq 'Docker') {
+            docker kill "ride-$($script:id)-replica1" | Out-Null
+        } else {
+            Get-ProcessIdsOf "^\S*/postgres -D \S*$($script:id)-replica1" | ForEach-Object { Stop-Process -Id $_ -Force }
+        }
+        Wait-RideCondition -Because 'the replica is gone' -Condition { (Get-Node replica1).Status -eq 'Lost' } | Should -BeTrue
+        (Get-RideSession $script:id).Status | Should -Be 'Lost'
+        Stop-RideScenario -Session $script:id -Confirm:$false
+        Get-RideSessionIds | Should -Not -Contain $script:id
+        if ($_ -eq 'Docker') {
+            @(docker ps -a -q --filter "label=ride.session=$($script:id)") + @(docker network ls -q --filter "label=ride.session=$($script:id)") | Should -BeNullOrEmpty
+        } else {
+            @(Get-ProcessIdsOf "^\S*/postgres -D \S*$($script:id)") | Should -BeNullOrEmpty
+        }
+    }
+}
+
 Describe 'Test-RideScenario on a topology' {
-    It 'proves the two-node test scenario on <_>' -ForEach $engines {
-        $results = Test-RideScenario -Id stage-00/04 -Engine $_
+    It 'proves the two-node test scenarios on <_>' -ForEach $engines {
+        $results = 'stage-00/04', 'stage-00/05' | Test-RideScenario -Engine $_
         ($results | Where-Object { -not $_.Passed } | ForEach-Object { "$($_.Expectation): $($_.Detail)" }) | Should -BeNullOrEmpty
         $results.Expectation | Should -Contain 'reset-restores-incident'
     }

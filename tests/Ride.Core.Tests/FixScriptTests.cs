@@ -116,3 +116,59 @@ public sealed class FixScriptTests : IDisposable
         Assert.Contains("needs a fix file", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class FixStepsTests
+{
+    [Fact]
+    public void Leaves_a_fix_without_directives_as_one_psql_run_of_exactly_what_was_submitted()
+    {
+        const string sql = "-- just SQL\nSELECT 1;\n";
+        var step = Assert.Single(FixSteps.Split(sql));
+        Assert.Equal(sql, step.Sql);
+        Assert.False(step.IsAction);
+    }
+
+    [Fact]
+    public void Splits_sql_and_actions_in_order_keeping_the_file_line_numbers()
+    {
+        var steps = FixSteps.Split("CHECKPOINT;\n-- ride: action fence-old-primary\n\n--  RIDE: action promote-replica replica1\nSELECT 2;\n");
+        Assert.Equal(4, steps.Count);
+        Assert.Equal("CHECKPOINT;\n", steps[0].Sql);
+        Assert.Equal(("fence-old-primary", (string?)null, 2), (steps[1].Action, steps[1].Node, steps[1].Line));
+        Assert.Equal(("promote-replica", "replica1", 4), (steps[2].Action, steps[2].Node, steps[2].Line));
+        Assert.Equal("\n\n\n\nSELECT 2;\n", steps[3].Sql);
+        Assert.Equal(5, steps[3].Line);
+    }
+
+    [Fact]
+    public void Drops_parts_that_hold_only_comments_between_actions()
+    {
+        var steps = FixSteps.Split("-- first restart the primary\n-- ride: action start-primary\n-- done\n");
+        var step = Assert.Single(steps);
+        Assert.Equal("start-primary", step.Action);
+    }
+
+    [Theory]
+    [InlineData("-- ride: promote\n", 1)]
+    [InlineData("SELECT 1;\n-- ride: action Promote-Replica\n", 2)]
+    [InlineData("-- ride: action promote-replica replica1 now\n", 1)]
+    public void Rejects_a_directive_it_does_not_know_naming_its_line(string sql, int line)
+    {
+        var error = Assert.Throws<RideException>(() => FixSteps.Split(sql));
+        Assert.Equal("FixRejected", error.ErrorId);
+        Assert.StartsWith($"Line {line}:", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class FixStepNodeTests
+{
+    [Fact]
+    public void Sends_the_sql_after_a_node_directive_to_that_node()
+    {
+        var steps = FixSteps.Split("SELECT 1;\n-- ride: node replica1\nSELECT pg_wal_replay_resume();\n");
+        Assert.Equal(2, steps.Count);
+        Assert.Null(steps[0].Node);
+        Assert.Equal("replica1", steps[1].Node);
+        Assert.Equal("\n\nSELECT pg_wal_replay_resume();\n", steps[1].Sql);
+    }
+}

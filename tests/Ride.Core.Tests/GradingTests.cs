@@ -1,3 +1,4 @@
+using Ride.Evidence;
 using Ride.Sessions;
 using Ride.Scenarios;
 using Ride.Scoring;
@@ -334,5 +335,58 @@ public sealed class WrongDatabaseTests
         var statement = new OperatorStatement(1, DateTimeOffset.UnixEpoch, "primary", "tenant_a", 9, "psql", sql);
         var check = CatalogTraps.Evaluate(Drill(), null, new ClusterState(), new[] { statement }, "primary").Single(c => c.Name == CatalogTraps.WrongDatabase);
         Assert.Equal(harmless, check.Passed);
+    }
+}
+
+public sealed class ActionCheckTests
+{
+    private static EvidenceEvent Ran(string action, string node, string outcome = "done: ok", int second = 0) => new()
+    {
+        Kind = EvidenceKinds.Action,
+        Name = action,
+        Arguments = new Dictionary<string, string> { ["node"] = node },
+        Outcome = outcome,
+        Time = new DateTimeOffset(2026, 12, 3, 10, 0, second, TimeSpan.Zero),
+    };
+
+    [Fact]
+    public void Requires_an_action_that_ran_on_its_node()
+    {
+        var evidence = new[] { Ran("promote-replica", "replica1") };
+        Assert.True(ActionChecks.Evaluate(new ActionCondition { Ran = "promote-replica", Node = "replica1" }, evidence, trap: false).Passed);
+        var (passed, text) = ActionChecks.Evaluate(new ActionCondition { Ran = "promote-replica", Node = "replica2" }, evidence, trap: false);
+        Assert.False(passed);
+        Assert.Equal("promote-replica on replica2 was not run", text);
+    }
+
+    [Fact]
+    public void Does_not_count_a_refused_action()
+    {
+        var evidence = new[] { Ran("promote-replica", "primary", "refused: Node primary is a primary") };
+        Assert.False(ActionChecks.Evaluate(new ActionCondition { Ran = "promote-replica" }, evidence, trap: false).Passed);
+        Assert.True(ActionChecks.Evaluate(new ActionCondition { Ran = "promote-replica" }, evidence, trap: true).Passed);
+    }
+
+    [Fact]
+    public void Springs_a_trap_on_a_forbidden_action()
+    {
+        var (passed, text) = ActionChecks.Evaluate(new ActionCondition { Ran = "promote-replica" }, new[] { Ran("promote-replica", "replica1", second: 5) }, trap: true);
+        Assert.False(passed);
+        Assert.Equal("promote-replica ran on replica1 at 10:00:05", text);
+    }
+
+    [Theory]
+    [InlineData(true, false, true)]
+    [InlineData(false, false, false)]
+    [InlineData(true, true, true)]
+    [InlineData(false, true, false)]
+    public void Judges_the_order_of_two_actions(bool fencedFirst, bool trap, bool expected)
+    {
+        var fence = Ran("fence-old-primary", "primary", second: fencedFirst ? 1 : 3);
+        var promote = Ran("promote-replica", "replica1", second: 2);
+        var evidence = fencedFirst ? new[] { fence, promote } : new[] { promote, fence };
+        var (passed, text) = ActionChecks.Evaluate(new ActionCondition { Ran = "promote-replica", After = "fence-old-primary" }, evidence, trap);
+        Assert.Equal(expected, passed);
+        Assert.Contains(fencedFirst ? "after fence-old-primary" : "without fence-old-primary before it", text, StringComparison.Ordinal);
     }
 }

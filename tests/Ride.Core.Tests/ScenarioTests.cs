@@ -121,9 +121,12 @@ public sealed class ScenarioValidationTests : IDisposable
     [InlineData("    role: primary\n", "    role: primary\n    slot: true\n", "topology[0].slot", "only a replica streams through a slot")]
     [InlineData("promote-replica]", "promote-everything]", "actions[1]", "'promote-everything' is not a safe action. Known actions: start-primary, stop-node")]
     [InlineData("actions: [start-primary, promote-replica]", "actions: [stop-node, stop-node]", "actions[1]", "'stop-node' is listed twice")]
+    [InlineData("actions: [start-primary, promote-replica]", "actions: [start-primary]", "checks.trap[0].action.ran",
+        "'promote-replica' is not one of the actions this scenario allows (start-primary)")]
     public void Names_the_field_and_line_of_a_topology_problem(string replace, string with, string field, string message)
     {
-        var error = Assert.Throws<RideException>(() => Load(TwoNodes.Replace(replace, with, StringComparison.Ordinal) + Valid));
+        var trapOnPromotion = Valid.Replace("      sql: SELECT true", "      action: {ran: promote-replica, after: start-primary}", StringComparison.Ordinal);
+        var error = Assert.Throws<RideException>(() => Load(TwoNodes.Replace(replace, with, StringComparison.Ordinal) + trapOnPromotion));
         Assert.Equal("ScenarioInvalid", error.ErrorId);
         Assert.Contains($"field '{field}'", error.Message, StringComparison.Ordinal);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);

@@ -84,3 +84,28 @@ public sealed class NodeNameCompleter : IArgumentCompleter
             .Select(n => new CompletionResult(n.Name, n.Name, CompletionResultType.ParameterValue, $"{n.Name} ({n.Role})"));
     }
 }
+
+/// <summary>Tab completion of the actions the drill of the session allows (of every live session when none is named).</summary>
+public sealed class ActionNameCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var prefix = wordToComplete.Trim('\'', '"');
+        var named = fakeBoundParameters["Session"]?.ToString() ?? fakeBoundParameters["SessionId"]?.ToString();
+        var actions = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var session in RideContext.FromEnvironment().Sessions.LoadAll().Where(s => named is null || s.SessionId == named))
+        {
+            try
+            {
+                actions.UnionWith(ScenarioCatalog.Load(session.ScenarioPath).Definition.Actions);
+            }
+            catch (Common.RideException)
+            {
+            }
+        }
+
+        return actions.Where(a => a.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Select(a => new CompletionResult(a, a, CompletionResultType.ParameterValue, Actions.SafeActions.All.TryGetValue(a, out var what) ? what : a));
+    }
+}

@@ -29,7 +29,8 @@ public sealed class GetRideSessionCommand : RideCmdlet
             }
 
             matched = true;
-            WriteObject(new RideSession(state, Run(token => health.StatusAsync(state, token))));
+            var (status, nodes) = Run(token => health.DescribeAsync(state, token));
+            WriteObject(new RideSession(state, status, nodeStatus: nodes));
         }
 
         if (!matched && Id is not null && !WildcardPattern.ContainsWildcardCharacters(Id))

@@ -37,6 +37,12 @@ internal static class RideVerbs
         {
             Flags = new[] { new RideFlag("force", "Force", SwitchParameter.Present) },
         },
+        Verb("action", typeof(InvokeRideActionCommand), "<action> [--node name]", "a safe action the drill allows") with
+        {
+            Positional = "Name",
+            PositionalRequired = true,
+            Flags = new[] { new RideFlag("node", "Node", null) },
+        },
         Verb("reset", typeof(ResetRideScenarioCommand), "", "back to the start of the incident"),
         Verb("stop", typeof(StopRideScenarioCommand), "", "stop the apps, remove the sandbox"),
     };

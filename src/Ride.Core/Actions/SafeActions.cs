@@ -11,9 +11,7 @@ public static class SafeActions
     public const string PromoteReplica = "promote-replica";
     public const string WaitForReplicaCatchup = "wait-for-replica-catchup";
     public const string FenceOldPrimary = "fence-old-primary";
-    public const string RepointWriteEndpoint = "repoint-write-endpoint";
     public const string RestoreAppPgHba = "restore-app-pg-hba";
-    public const string ReloadPooler = "reload-pooler";
 
     /// <summary>Every action, with what it does in the operator's words.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -22,9 +20,13 @@ public static class SafeActions
         [StopNode] = "stop a node's server",
         [PromoteReplica] = "promote a replica to be the new primary",
         [WaitForReplicaCatchup] = "wait until a replica has replayed everything its upstream sent",
-        [FenceOldPrimary] = "keep the old primary from accepting writes again",
-        [RepointWriteEndpoint] = "point the applications' write endpoint at the current primary",
+        [FenceOldPrimary] = "stop the old primary at once and keep it from being started again, so it never takes writes",
         [RestoreAppPgHba] = "rewrite pg_hba.conf from Ride's template and reload",
-        [ReloadPooler] = "make the pooler read its configuration again",
+    };
+
+    /// <summary>The actions that change the topology or stop a server: asked to confirm with -Confirm, skipped by -WhatIf.</summary>
+    public static readonly IReadOnlySet<string> Destructive = new HashSet<string>(StringComparer.Ordinal)
+    {
+        StopNode, PromoteReplica, FenceOldPrimary,
     };
 }

@@ -13,6 +13,9 @@ public enum NodeRole
     Primary,
     Replica,
     Pooler,
+
+    /// <summary>The primary before a promotion: it takes no part in the topology any more.</summary>
+    FormerPrimary,
 }
 
 /// <summary>PostgreSQL's shutdown modes: wait for clients, roll them back, or stop at once (crash-like).</summary>

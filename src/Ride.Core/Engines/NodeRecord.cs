@@ -69,6 +69,12 @@ public sealed class NodeRecord
 
     public string? ServerVersion { get; set; }
 
+    /// <summary>Fenced by the operator: stopped, and never started again by Ride.</summary>
+    public bool Fenced { get; set; }
+
+    /// <summary>Stopped by an action or the incident: down on purpose, which is evidence, not a lost session.</summary>
+    public bool StoppedOnPurpose { get; set; }
+
     public const string DefaultName = "primary";
 
     /// <summary>How Ride and the actors reach the server: its socket on Local, the published port on Docker.</summary>

@@ -25,6 +25,9 @@ public static class EvidenceKinds
 
     /// <summary>A fix changed something of Ride's own, which Ride put back (Name: what; Outcome: how it was found).</summary>
     public const string Tampering = "tampering";
+
+    /// <summary>A safe action (Name: the action; Arguments: node; Outcome: done, unchanged or refused, with why).</summary>
+    public const string Action = "action";
 }
 
 /// <summary>One thing the operator did through Ride, with its time and the reset generation it belongs to.</summary>

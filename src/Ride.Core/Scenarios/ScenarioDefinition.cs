@@ -147,6 +147,21 @@ public sealed class CheckDefinition
 
     /// <summary>Trap: the operator ran a statement matching one of these patterns (the trap is sprung when one did).</summary>
     public DidCondition? Did { get; set; }
+
+    /// <summary>A safe action the operator ran (Detect, Fix: required; Trap: sprung when run, or when run without the one it must come after).</summary>
+    public ActionCondition? Action { get; set; }
+}
+
+/// <summary>"Ran action X (on node N) (after action Y)", from the evidence log of the current Reset generation.</summary>
+public sealed class ActionCondition
+{
+    public string Ran { get; set; } = "";
+
+    /// <summary>The node it must have run on; any when empty.</summary>
+    public string Node { get; set; } = "";
+
+    /// <summary>An action that must have run before it; none when empty.</summary>
+    public string After { get; set; } = "";
 }
 
 /// <summary>A move the operator made: one of their statements matches a pattern (case-insensitive regular expressions), in the database given.</summary>

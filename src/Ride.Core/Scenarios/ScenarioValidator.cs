@@ -120,7 +120,18 @@ public static partial class ScenarioValidator
                 Need(!string.IsNullOrWhiteSpace(c.Description), at + ".description", "is required.");
                 Need(c.Points > 0, at + ".points", "must be a positive number.");
                 Need(!string.IsNullOrWhiteSpace(c.Sql) || c.Workload.Count > 0 || c.Commands.Count > 0 || c.Looked is not null || c.Faster is not null
-                     || c.Did is not null, at, "needs sql, workload, commands, looked, faster or did.");
+                     || c.Did is not null || c.Action is not null, at, "needs sql, workload, commands, looked, faster, did or action.");
+                if (c.Action is { } action)
+                {
+                    foreach (var (name, field) in new[] { (action.Ran, "ran"), (action.After, "after") }.Where(a => a.Item2 == "ran" || a.Item1.Length > 0))
+                    {
+                        Need(d.Actions.Contains(name, StringComparer.Ordinal), $"{at}.action.{field}",
+                            $"'{name}' is not one of the actions this scenario allows ({string.Join(", ", d.Actions)}).");
+                    }
+
+                    NeedNode(action.Node, at + ".action.node");
+                }
+
                 Need(c.Looked is null || section == "detect", at + ".looked", "is for Detect checks (a trap on a statement uses did).");
                 Need(c.Did is null || section == "trap", at + ".did", "is for Trap checks (a look the operator should make uses looked).");
                 if (c.Did is { } did)

@@ -34,27 +34,133 @@ public sealed class FixRunner
                 $"'{database}' is not a database of {scenario.Id}. Its databases: {string.Join(", ", scenario.Definition.AllDatabases)}.", database);
         }
 
-        var primary = await new SessionHealth(_context).EnsurePrimaryAsync(state, cancellationToken).ConfigureAwait(false);
-        FixScript script;
+        var folder = path is null ? null : Path.GetDirectoryName(Path.GetFullPath(path));
+        IReadOnlyList<(FixStep Step, FixScript? Script)> steps;
         try
         {
-            script = FixScript.Prepare(sql, path is null ? null : Path.GetDirectoryName(Path.GetFullPath(path)));
+            steps = FixSteps.Split(sql).Select(step =>
+            {
+                if (step.Node is { } node && !scenario.Definition.NodeNames.Contains(node, StringComparer.Ordinal))
+                {
+                    throw new RideException("FixRejected", RideErrorCategory.InvalidData,
+                        $"Line {step.Line}: '{node}' is not a node of {scenario.Id} ({string.Join(", ", scenario.Definition.NodeNames)}).", node);
+                }
+
+                if (step.IsAction)
+                {
+                    Actions.ActionRunner.EnsureAllowed(scenario.Definition, step.Action!);
+                    return (step, (FixScript?)null);
+                }
+
+                return (step, FixScript.Prepare(step.Sql!, folder));
+            }).ToList();
         }
-        catch (RideException rejected) when (rejected.ErrorId == "FixRejected")
+        catch (RideException rejected) when (rejected.ErrorId is "FixRejected" or "ActionNotAllowed")
         {
             // Nothing of it ran: the submission carries the score of the incident as it stands, so a class's grades stay complete.
-            return await RecordAsync(state, scenario, sql, path, database, null, rejected.Message, TimeSpan.Zero, Array.Empty<string>(), null,
+            var message = rejected.ErrorId == "ActionNotAllowed" ? "A directive names an action this drill does not allow: " + rejected.Message : rejected.Message;
+            return await RecordAsync(state, scenario, sql, path, database, null, message, TimeSpan.Zero, Array.Empty<string>(), null,
                 cancellationToken).ConfigureAwait(false);
         }
 
+        var hasActions = steps.Any(s => s.Step.IsAction);
+        var watch = Stopwatch.StartNew();
+        var tampering = new List<string>();
+        ProcessResult? result = null;
+        FixScript? failedScript = null;
+        (int Line, string Message)? stoppedAt = null;
+        var output = new System.Text.StringBuilder();
+        foreach (var (step, script) in steps)
+        {
+            if (step.IsAction)
+            {
+                try
+                {
+                    var done = await new Actions.ActionRunner(_context).RunAsync(state, scenario.Definition, step.Action!, step.Node, cancellationToken)
+                        .ConfigureAwait(false);
+                    output.Append("ride: ").AppendLine(done.ToString());
+                }
+                catch (RideException refused)
+                {
+                    stoppedAt = (step.Line, $"action {step.Action} refused: {refused.Message}");
+                    break;
+                }
+
+                continue;
+            }
+
+            if (step.Node is { } named && state.Node(named).Role != NodeRole.Primary)
+            {
+                // Not the primary (a replica, where a fix resumes replay): nothing of Ride's there to guard.
+                var other = await _context.Engines.OpenAsync(state.Node(named), cancellationToken).ConfigureAwait(false);
+                result = await other.RunPsqlAsync(Invocation(state, script!, database, timeoutSeconds), cancellationToken).ConfigureAwait(false);
+                output.Append(result.StandardOutput);
+                if (!result.Succeeded)
+                {
+                    failedScript = script;
+                    break;
+                }
+
+                continue;
+            }
+
+            ISandboxNode primary;
+            try
+            {
+                primary = await new SessionHealth(_context).EnsurePrimaryAsync(state, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RideException down) when (down.ErrorId == "SessionLost" && (hasActions || state.Primary.StoppedOnPurpose))
+            {
+                stoppedAt = (step.Line, $"the primary ({state.Primary.Name}) is not running, so the SQL from line {step.Line} could not run");
+                break;
+            }
+
+            result = await RunSqlAsync(state, primary, script!, database, timeoutSeconds, tampering, cancellationToken).ConfigureAwait(false);
+            output.Append(result.StandardOutput);
+            if (!result.Succeeded)
+            {
+                failedScript = script;
+                break;
+            }
+        }
+
+        watch.Stop();
+
+        // From here on nothing the fix did may stop the submission: what cannot be done becomes evidence.
+        try
+        {
+            if (await new SessionHealth(_context).IsRunningAsync(state.Primary, cancellationToken).ConfigureAwait(false))
+            {
+                var primary = await _context.Engines.OpenAsync(state.Primary, cancellationToken).ConfigureAwait(false);
+                await new Settler(_context).SettleAsync(state, scenario.Definition, primary, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or RideException or IOException)
+        {
+            tampering.Add("Ride could not settle the session after the fix: " + ex.Message);
+        }
+
+        return await RecordAsync(state, scenario, sql, path, database, result, null, watch.Elapsed, tampering,
+            failedScript ?? steps.LastOrDefault(s => s.Script is not null).Script, cancellationToken, stoppedAt, hasActions ? output.ToString() : null).ConfigureAwait(false);
+    }
+
+    /// <summary>One psql run of the fix as the operator on the primary, watched by the guard, which puts Ride's own things back after it.</summary>
+    private static async Task<ProcessResult> RunSqlAsync(SessionRecord state, ISandboxNode primary, FixScript script, string database, int timeoutSeconds,
+        List<string> tampering, CancellationToken cancellationToken)
+    {
         var connections = new SessionConnections(state);
         await using var guard = await ScorerGuard.OpenAsync(state, primary, connections, cancellationToken).ConfigureAwait(false);
+        var result = await primary.RunPsqlAsync(Invocation(state, script, database, timeoutSeconds), cancellationToken).ConfigureAwait(false);
+        tampering.AddRange(await RepairAsync(guard, cancellationToken).ConfigureAwait(false));
+        return result;
+    }
 
-        var watch = Stopwatch.StartNew();
-        // The statement timeout is a second longer, so a fix stopped by a lock wait is told so (lock timeout), not "statement timeout".
+    /// <summary>psql as the operator, bounded: the statement timeout is a second longer, so a fix stopped by a lock wait is told so (lock timeout).</summary>
+    private static PsqlInvocation Invocation(SessionRecord state, FixScript script, string database, int timeoutSeconds)
+    {
         var timeout = timeoutSeconds.ToString(CultureInfo.InvariantCulture) + "s";
         var statementTimeout = (timeoutSeconds + 1).ToString(CultureInfo.InvariantCulture) + "s";
-        var result = await primary.RunPsqlAsync(new PsqlInvocation
+        return new PsqlInvocation
         {
             User = state.OperatorRole,
             Password = state.OperatorPassword,
@@ -62,27 +168,13 @@ public sealed class FixRunner
             Script = script.Text,
             ApplicationName = "psql",
             Options = $"-c statement_timeout={statementTimeout} -c lock_timeout={timeout} -c idle_in_transaction_session_timeout={timeout}",
-        }, cancellationToken).ConfigureAwait(false);
-        watch.Stop();
-
-        // From here on nothing the fix did may stop the submission: what cannot be done becomes evidence.
-        var tampering = new List<string>();
-        try
-        {
-            await new Settler(_context).SettleAsync(state, scenario.Definition, primary, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is NpgsqlException or RideException or IOException)
-        {
-            tampering.Add("Ride could not settle the session after the fix: " + ex.Message);
-        }
-
-        tampering.AddRange(await RepairAsync(guard, cancellationToken).ConfigureAwait(false));
-        return await RecordAsync(state, scenario, sql, path, database, result, null, watch.Elapsed, tampering, script, cancellationToken).ConfigureAwait(false);
+        };
     }
 
     /// <summary>Counts the submission, scores the state, and keeps the fix, its outcome and its score with the session.</summary>
     private async Task<RideSubmission> RecordAsync(SessionRecord state, RideScenario scenario, string sql, string? path, string database,
-        ProcessResult? result, string? rejection, TimeSpan duration, IReadOnlyList<string> tampering, FixScript? script, CancellationToken cancellationToken)
+        ProcessResult? result, string? rejection, TimeSpan duration, IReadOnlyList<string> tampering, FixScript? script, CancellationToken cancellationToken,
+        (int Line, string Message)? stoppedAt = null, string? output = null)
     {
         var updated = await _context.Sessions.UpdateAsync(state.SessionId, s => s.Submissions++, cancellationToken).ConfigureAwait(false);
         var evidence = _context.EvidenceOf(state.SessionId);
@@ -108,9 +200,15 @@ public sealed class FixRunner
                 },
             };
         var score = await new ScoreEvaluator(_context).EvaluateAsync(updated, scenario, cancellationToken, extra).ConfigureAwait(false);
-        var succeeded = result is { Succeeded: true };
-        var error = result is null || succeeded ? null : PsqlError.Parse(result.StandardError);
+        var succeeded = rejection is null && stoppedAt is null && result is not { Succeeded: false };
+        var error = result is null || result.Succeeded ? null : PsqlError.Parse(result.StandardError);
         var origin = error?.Line is { } line && script is not null ? script.Origin(line) : (null, 0);
+        if (stoppedAt is { } stop)
+        {
+            error = null;
+            origin = (null, stop.Line);
+        }
+
         var submission = new RideSubmission
         {
             SessionId = state.SessionId,
@@ -121,11 +219,11 @@ public sealed class FixRunner
             SubmittedAt = DateTimeOffset.UtcNow,
             Succeeded = succeeded,
             Rejected = rejection is not null,
-            ExitCode = result?.ExitCode ?? -1,
-            Output = result?.StandardOutput ?? "",
-            Error = rejection ?? (succeeded ? null : error?.Detail ?? result!.StandardError.Trim()),
-            ErrorMessage = rejection ?? (succeeded ? null : error?.Message ?? result!.StandardError.Trim()),
-            ErrorLine = error?.Line is null ? null : origin.Item2,
+            ExitCode = result?.ExitCode ?? (succeeded ? 0 : -1),
+            Output = output ?? result?.StandardOutput ?? "",
+            Error = rejection ?? stoppedAt?.Message ?? (succeeded ? null : error?.Detail ?? result!.StandardError.Trim()),
+            ErrorMessage = rejection ?? stoppedAt?.Message ?? (succeeded ? null : error?.Message ?? result!.StandardError.Trim()),
+            ErrorLine = stoppedAt?.Line ?? (error?.Line is null ? null : origin.Item2),
             ErrorFile = origin.Item1,
             Duration = duration,
             Score = score,

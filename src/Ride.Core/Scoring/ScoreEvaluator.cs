@@ -168,6 +168,11 @@ public sealed class ScoreEvaluator
             return StatementChecks.Did(did, inputs.Statements);
         }
 
+        if (check.Action is { } action)
+        {
+            return ActionChecks.Evaluate(action, inputs.Evidence, trap: inputs.Definition.Checks.Trap.Contains(check));
+        }
+
         var parts = new List<string>();
         var hasTest = false;
         var passed = true;

@@ -38,15 +38,19 @@ internal sealed class IncidentDriver
         await WaitForConnectsAsync(state, directory, definition.Actors.Where(a => !a.StartAfterIncident), cancellationToken).ConfigureAwait(false);
 
         progress.Report(new SandboxProgress("Applying the incident", 85));
-        await ScenarioSeeder.RunScriptAsync(primary, state, scenario.FilePath(definition.Incident), definition.Incident, "IncidentScriptFailed", cancellationToken)
-            .ConfigureAwait(false);
+        await ScenarioSeeder.RunIncidentAsync(_context, state, scenario, cancellationToken).ConfigureAwait(false);
         state.IncidentAt = DateTimeOffset.UtcNow;
         await ActorLauncher.CueIncidentAsync(directory, state.IncidentAt.Value, cancellationToken).ConfigureAwait(false);
         await WaitForConnectsAsync(state, directory, definition.Actors.Where(a => a.StartAfterIncident), cancellationToken).ConfigureAwait(false);
 
-        // One pass, one login per database, for both baselines.
-        await using (var pass = new ScopedConnections(state))
+        // One pass, one login per database, for both baselines; an incident that stopped the primary leaves none to take.
+        if (state.Primary.StoppedOnPurpose)
         {
+            File.Delete(Path.Combine(directory, SessionBaseline.FileName));
+        }
+        else
+        {
+            await using var pass = new ScopedConnections(state);
             await RecordBaselineAsync(definition, pass, cancellationToken).ConfigureAwait(false);
             await RecordSessionBaselineAsync(definition, directory, pass, cancellationToken).ConfigureAwait(false);
         }

@@ -6,7 +6,7 @@ namespace Ride.Sessions;
 /// <summary>A live drill: its servers, its actors and the operator's progress.</summary>
 public sealed class RideSession
 {
-    internal RideSession(SessionRecord state, string status, string? briefing = null)
+    internal RideSession(SessionRecord state, string status, string? briefing = null, IReadOnlyDictionary<string, string>? nodeStatus = null)
     {
         SessionId = state.SessionId;
         ScenarioId = state.ScenarioId;
@@ -17,7 +17,8 @@ public sealed class RideSession
         Database = ScenarioIds.DefaultDatabase;
         UserName = state.OperatorRole;
         Password = state.OperatorPassword;
-        Nodes = state.Nodes.Select(n => new RideNode(n, state.OperatorRole, state.OperatorPassword, Database)).ToArray();
+        Nodes = state.Nodes.Select(n => new RideNode(n, state.OperatorRole, state.OperatorPassword, Database,
+            nodeStatus is not null && nodeStatus.TryGetValue(n.Name, out var s) ? s : status == SessionStatus.Running ? NodeStatus.Running : status)).ToArray();
         var primary = Nodes.FirstOrDefault(n => n.Role == NodeRole.Primary) ?? Nodes.FirstOrDefault();
         Host = primary?.Host ?? "";
         Port = primary?.Port ?? 0;
@@ -82,10 +83,11 @@ public sealed class RideSession
 /// <summary>One server of a session, as the operator reaches it.</summary>
 public sealed class RideNode
 {
-    internal RideNode(NodeRecord node, string user, string password, string database)
+    internal RideNode(NodeRecord node, string user, string password, string database, string status)
     {
         Name = node.Name;
         Role = node.Role;
+        Status = status;
         Upstream = node.Upstream;
         Host = node.Host;
         Port = node.Port;
@@ -97,6 +99,9 @@ public sealed class RideNode
     public string Name { get; }
 
     public NodeRole Role { get; }
+
+    /// <summary>Running, Stopped or Fenced (on purpose), or Lost.</summary>
+    public string Status { get; }
 
     public string? Upstream { get; }
 
@@ -110,5 +115,5 @@ public sealed class RideNode
 
     public string PsqlCommand { get; }
 
-    public override string ToString() => $"{Name} ({Role}) {Host}:{Port}";
+    public override string ToString() => $"{Name} ({Role}, {Status}) {Host}:{Port}";
 }

@@ -38,8 +38,44 @@ internal static class ScenarioSeeder
         }
     }
 
+    /// <summary>
+    /// The incident script, with its directives: SQL parts on the node they name (the primary by default) and the
+    /// actions that break things no SQL can (stop a node), run by Ride for the incident, not as the operator's evidence.
+    /// </summary>
+    public static async Task RunIncidentAsync(RideContext context, SessionRecord state, RideScenario scenario, CancellationToken cancellationToken)
+    {
+        var definition = scenario.Definition;
+        var path = scenario.FilePath(definition.Incident);
+        IReadOnlyList<Scoring.FixStep> steps;
+        try
+        {
+            steps = Scoring.FixSteps.Split(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
+        }
+        catch (RideException bad) when (bad.ErrorId == "FixRejected")
+        {
+            throw new RideException("IncidentScriptFailed", RideErrorCategory.InvalidData, $"{definition.Incident}: {bad.Message}", path);
+        }
+
+        foreach (var step in steps)
+        {
+            if (step.IsAction)
+            {
+                await new Actions.ActionRunner(context).RunAsync(state, definition, step.Action!, step.Node, cancellationToken, incident: true).ConfigureAwait(false);
+                continue;
+            }
+
+            var node = await context.Engines.OpenAsync(state.Node(step.Node), cancellationToken).ConfigureAwait(false);
+            await RunScriptTextAsync(node, state, step.Sql!, path, definition.Incident, "IncidentScriptFailed", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Runs a scenario script through psql as ride_system; a failure names the script, its line and the server's message.</summary>
     public static async Task RunScriptAsync(ISandboxNode node, SessionRecord state, string path, string displayName, string errorId,
+        CancellationToken cancellationToken) =>
+        await RunScriptTextAsync(node, state, await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path, displayName, errorId,
+            cancellationToken).ConfigureAwait(false);
+
+    private static async Task RunScriptTextAsync(ISandboxNode node, SessionRecord state, string script, string path, string displayName, string errorId,
         CancellationToken cancellationToken)
     {
         var result = await node.RunPsqlAsync(new PsqlInvocation
@@ -47,7 +83,7 @@ internal static class ScenarioSeeder
             User = state.SuperUser,
             Password = state.SuperPassword,
             Database = ScenarioIds.DefaultDatabase,
-            Script = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false),
+            Script = script,
         }, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {

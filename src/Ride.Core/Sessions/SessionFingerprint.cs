@@ -54,11 +54,28 @@ public static class SessionFingerprint
         ) lines
         """;
 
+    /// <summary>
+    /// The topology (each node's role, upstream and whether it is down on purpose), then the catalog as the primary has
+    /// it, or, while an incident keeps the primary down, as a running replica has it.
+    /// </summary>
     public static async Task<string> TakeAsync(SessionRecord state, ScenarioDefinition definition, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
+        foreach (var node in state.Nodes)
+        {
+            text.AppendLine($"node {node.Name} role={node.Role} upstream={node.Upstream} stopped={node.StoppedOnPurpose} fenced={node.Fenced}");
+        }
+
+        var source = state.Primary.StoppedOnPurpose
+            ? state.Nodes.FirstOrDefault(n => n.Role == Engines.NodeRole.Replica && !n.StoppedOnPurpose)?.Name
+            : state.Primary.Name;
+        if (source is null)
+        {
+            return text.ToString();
+        }
+
         var connections = new SessionConnections(state);
-        await using (var cluster = await connections.OpenSystemAsync("postgres", cancellationToken).ConfigureAwait(false))
+        await using (var cluster = await connections.OpenSystemAsync("postgres", cancellationToken, source).ConfigureAwait(false))
         await using (var command = new Npgsql.NpgsqlCommand(ClusterSql, cluster))
         {
             command.Parameters.AddWithValue("databases", definition.AllDatabases.ToArray());
@@ -68,7 +85,7 @@ public static class SessionFingerprint
         foreach (var database in definition.AllDatabases)
         {
             // A database closed to connections (an incident may close one) is described by the cluster part alone.
-            await using (var cluster = await connections.OpenSystemAsync("postgres", cancellationToken).ConfigureAwait(false))
+            await using (var cluster = await connections.OpenSystemAsync("postgres", cancellationToken, source).ConfigureAwait(false))
             {
                 if (!await SessionConnections.ScalarAsync<bool>(cluster,
                         $"SELECT datallowconn FROM pg_database WHERE datname = {Common.Sql.Literal(database)}", cancellationToken).ConfigureAwait(false))
@@ -77,7 +94,7 @@ public static class SessionFingerprint
                 }
             }
 
-            await using var connection = await connections.OpenSystemAsync(database, cancellationToken).ConfigureAwait(false);
+            await using var connection = await connections.OpenSystemAsync(database, cancellationToken, source).ConfigureAwait(false);
             text.Append("== ").AppendLine(database);
             text.AppendLine(await SessionConnections.ScalarAsync<string>(connection, SchemaSql, cancellationToken).ConfigureAwait(false));
         }

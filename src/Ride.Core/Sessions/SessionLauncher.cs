@@ -89,6 +89,9 @@ public sealed class SessionLauncher
             PreferredPort = _context.Options.PreferredPort,
             Settings = ServerSettings.For(definition.Settings),
             Preparation = Preparation,
+
+            // A primary the operator may start again keeps its data where a stop does not lose it.
+            DurableData = definition.Actions.Contains(Actions.SafeActions.StartPrimary),
         }, progress, cancellationToken).ConfigureAwait(false);
         state.Nodes.Add(primary.Record);
         _context.Sessions.Save(state);

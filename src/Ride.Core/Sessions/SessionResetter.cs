@@ -26,6 +26,15 @@ public sealed class SessionResetter
         string? rebuilt = null;
         try
         {
+            if (state.Nodes.FirstOrDefault(n => n.Role == NodeRole.FormerPrimary || n.Fenced) is { } changed)
+            {
+                // A promotion or a fence is not undone by SQL: the topology is built again as the incident began.
+                throw new Common.RideException("TopologyChanged", Common.RideErrorCategory.InvalidOperation,
+                    $"node {changed.Name} is {(changed.Role == NodeRole.FormerPrimary ? "a former primary" : "fenced")}", changed.Name);
+            }
+
+            await StartStoppedNodesAsync(state, cancellationToken).ConfigureAwait(false);
+
             var primary = await new SessionHealth(_context).EnsurePrimaryAsync(state, cancellationToken).ConfigureAwait(false);
             progress.Report(new SandboxProgress("Pausing the actors", 10));
             var paused = await _context.Actors.PauseAsync(directory, state.ActorsPid, cancellationToken).ConfigureAwait(false);
@@ -56,10 +65,30 @@ public sealed class SessionResetter
         return reset;
     }
 
+    /// <summary>Servers stopped on purpose (by the incident or an action) run again before the restore; the incident stops them again.</summary>
+    private async Task StartStoppedNodesAsync(SessionRecord state, CancellationToken cancellationToken)
+    {
+        foreach (var node in state.Nodes.Where(n => n.StoppedOnPurpose))
+        {
+            var handle = await _context.Engines.OpenAsync(node, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await handle.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Common.RideException cannot)
+            {
+                throw new Common.RideException("TopologyChanged", Common.RideErrorCategory.InvalidOperation,
+                    $"node {node.Name} was stopped and cannot start again ({cannot.Message})", node.Name, cannot);
+            }
+
+            node.StoppedOnPurpose = false;
+        }
+    }
+
     /// <summary>What a snapshot restore cannot come back from: the server is gone, Ride cannot log in or lost its powers, or its snapshot was dropped.</summary>
     private static bool Unrecoverable(Exception ex) => ex switch
     {
-        Common.RideException ride => ride.ErrorId == "SessionLost",
+        Common.RideException ride => ride.ErrorId is "SessionLost" or "TopologyChanged",
         Npgsql.PostgresException pg => pg.SqlState is "28000" or "28P01" or "3D000" or "42P01" or "42704" or "42501",
         Npgsql.NpgsqlException => true,
         _ => false,

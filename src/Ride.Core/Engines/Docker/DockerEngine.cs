@@ -190,7 +190,9 @@ public sealed class DockerEngine : ISandboxEngine
 
     private async Task CreateAndStartAsync(NodeRecord node, NodeRequest request, string image, CancellationToken cancellationToken)
     {
-        var hostPort = request.PreferredPort;
+        // A node that will be stopped and started again keeps its port: an engine picks a new ephemeral one at each
+        // start, and the applications (and the operator's psql) would lose it.
+        var hostPort = request.PreferredPort ?? (request.DurableData ? FreeLoopbackPort() : null);
         while (true)
         {
             var created = await _host.Client.Containers.CreateContainerAsync(ContainerParameters(node, request, image, hostPort), cancellationToken)
@@ -309,6 +311,20 @@ public sealed class DockerEngine : ISandboxEngine
     }
 
     private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static int FreeLoopbackPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
 
     private static bool IsPortTaken(DockerApiException ex)
     {

@@ -1,0 +1,2 @@
+-- The primary goes down; the replica keeps serving reads.
+-- ride: action stop-node primary
