@@ -61,6 +61,7 @@ Describe 'A primary with a streaming replica on <_>' -ForEach $engines {
         $score = ($script:session | Submit-RideFix -Path (Join-Path (Get-ScenarioFolder stage-00/04) 'solution.sql')).Score
         ($score.Checks | Where-Object Name -eq 'replica-has-the-fix').Passed | Should -BeTrue
         ($score.Checks | Where-Object Name -eq 'replica-has-the-fix').Evidence | Should -Be '1 fixed item(s) on the replica'
+        ($score | Out-String) | Should -Match 'replica-has-the-fix @replica1' -Because 'the score card of a multi-node drill names the node of each check'
     }
 
     It 'brings the replica back to the incident on Reset, through replication' {
@@ -100,6 +101,14 @@ Describe 'Safe actions on <_>' -ForEach $engines {
         (Get-RideSession $script:id).Status | Should -Be 'Running'
         (Get-Node primary).Status | Should -Be 'Stopped'
         (Get-Node replica1).Status | Should -Be 'Running'
+    }
+
+    It 'completes the actions the drill allows, in the cmdlet and the front door' {
+        $cmdlet = (TabExpansion2 -inputScript 'Invoke-RideAction ' -cursorColumn 18).CompletionMatches.CompletionText
+        $cmdlet | Should -Contain 'start-primary'
+        $cmdlet | Should -Contain 'promote-replica'
+        (TabExpansion2 -inputScript 'ride postgres action pro' -cursorColumn 24).CompletionMatches.CompletionText | Should -Contain 'promote-replica'
+        (TabExpansion2 -inputScript 'ride postgres action promote-replica --node rep' -cursorColumn 47).CompletionMatches.CompletionText | Should -Contain 'replica1'
     }
 
     It 'refuses an unknown node' {

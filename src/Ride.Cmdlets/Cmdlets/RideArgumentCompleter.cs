@@ -44,12 +44,18 @@ public sealed class RideArgumentCompleter : IArgumentCompleter
             return Words(wordToComplete, Engines);
         }
 
+        if (words[^1].Equals("--node", StringComparison.OrdinalIgnoreCase))
+        {
+            return new NodeNameCompleter().CompleteArgument(commandName, parameterName, wordToComplete, commandAst, fakeBoundParameters);
+        }
+
         // An empty answer lets PowerShell fall back to file names, which is what `submit` wants.
         return words[1].ToLowerInvariant() switch
         {
             "start" or "list" => new ScenarioIdCompleter().CompleteArgument(commandName, parameterName, wordToComplete, commandAst, fakeBoundParameters),
             "status" => new SessionIdCompleter().CompleteArgument(commandName, parameterName, wordToComplete, commandAst, fakeBoundParameters),
             "activity" => new ApplicationNameCompleter().CompleteArgument(commandName, parameterName, wordToComplete, commandAst, fakeBoundParameters),
+            "action" => new ActionNameCompleter().CompleteArgument(commandName, parameterName, wordToComplete, commandAst, fakeBoundParameters),
             _ => Array.Empty<CompletionResult>(),
         };
     }

@@ -1,0 +1,4 @@
+-- grade: detect 0, fix 40, trap 20
+-- "Writes are failing, bounce the primary." The right move, made on a hunch: nothing was asked of
+-- either server first, so the fix earns its points and the diagnosis none.
+-- ride: action start-primary

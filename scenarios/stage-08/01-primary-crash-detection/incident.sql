@@ -1,0 +1,4 @@
+-- The primary's server goes away (in production: the process was killed, or its host rebooted and the
+-- service did not come back). Its data directory is intact. The replica keeps running, in recovery,
+-- serving the reports it always served, with nothing upstream to stream from.
+-- ride: action stop-node primary
