@@ -103,6 +103,12 @@ Describe 'Safe actions on <_>' -ForEach $engines {
         (Get-Node replica1).Status | Should -Be 'Running'
     }
 
+    It 'shows the activity of the nodes that run, and says which are down' {
+        $rows = @(Get-RideActivity -Session $script:id -WarningVariable warned -WarningAction SilentlyContinue)
+        ($rows | Where-Object ApplicationName -eq 'reader_app').Node | Should -Contain 'replica1'
+        "$warned" | Should -Match 'Node primary is stopped'
+    }
+
     It 'completes the actions the drill allows, in the cmdlet and the front door' {
         $cmdlet = (TabExpansion2 -inputScript 'Invoke-RideAction ' -cursorColumn 18).CompletionMatches.CompletionText
         $cmdlet | Should -Contain 'start-primary'

@@ -38,17 +38,32 @@ public sealed class GetRideActivityCommand : RideCmdlet
 
     protected override void ProcessRecord() => ForSession(Session, state =>
     {
+        var down = new List<string>();
         var rows = Run(async token =>
         {
-            await new SessionHealth(Context).EnsurePrimaryAsync(state, token).ConfigureAwait(false);
-            var all = new List<RideActivity>();
-            foreach (var node in Node is null ? state.Nodes.Select(n => n.Name) : new[] { state.Node(Node).Name })
+            var health = new SessionHealth(Context);
+            if (state.Nodes.Count == 1)
             {
-                all.AddRange(await ActivityReader.ReadAsync(state, token, node).ConfigureAwait(false));
+                await health.EnsurePrimaryAsync(state, token).ConfigureAwait(false);
+            }
+
+            var all = new List<RideActivity>();
+            foreach (var node in Node is null ? state.Nodes.ToArray() : new[] { state.Node(Node) })
+            {
+                // A node that is down (on purpose or not) has no activity; the others still do.
+                var status = await health.NodeStatusAsync(node, token).ConfigureAwait(false);
+                if (status != NodeStatus.Running)
+                {
+                    down.Add($"Node {node.Name} is {status.ToLowerInvariant()}: it has no activity to show.");
+                    continue;
+                }
+
+                all.AddRange(await ActivityReader.ReadAsync(state, token, node.Name).ConfigureAwait(false));
             }
 
             return all;
         });
+        down.ForEach(WriteWarning);
         RecordCommandUse(state);
         var apps = Patterns(ApplicationName);
         var databases = Patterns(Database);

@@ -1,4 +1,4 @@
--- grade: detect 40, fix 0, trap 14
+-- grade: detect 40, fix 0, trap 15
 -- Everything is looked at and the pause is even spotted, but the operator "turns it off and on again":
 -- the replica is stopped, the dashboard loses its server, and there is no action to start a replica again.
 SELECT application_name, state, sent_lsn, replay_lsn FROM pg_stat_replication;

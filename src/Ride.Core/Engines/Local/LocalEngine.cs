@@ -70,9 +70,7 @@ public sealed class LocalEngine : ISandboxEngine
             progress.Report(new SandboxProgress("Starting the server in its jail", 40));
             await node.StartAsync(cancellationToken).ConfigureAwait(false);
             await RekeyAsync(record, request, prepared.SuperPassword, cancellationToken).ConfigureAwait(false);
-            var (gateway, port) = await Gateway.StartAsync(_local.Options, record, request.PreferredPort, cancellationToken).ConfigureAwait(false);
-            record.GatewayPid = gateway;
-            record.Port = port;
+            await OpenGatewayAsync(record, request.PreferredPort, cancellationToken).ConfigureAwait(false);
             return node;
         }
         catch
@@ -118,9 +116,7 @@ public sealed class LocalEngine : ISandboxEngine
 
             progress.Report(new SandboxProgress($"Starting {record.Name} as a hot standby", 40));
             await node.StartAsync(cancellationToken).ConfigureAwait(false);
-            var (gateway, port) = await Gateway.StartAsync(_local.Options, record, null, cancellationToken).ConfigureAwait(false);
-            record.GatewayPid = gateway;
-            record.Port = port;
+            await OpenGatewayAsync(record, null, cancellationToken).ConfigureAwait(false);
             return node;
         }
         catch
@@ -128,6 +124,14 @@ public sealed class LocalEngine : ISandboxEngine
             await node.RemoveAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>The operator's port on 127.0.0.1, relayed to the node's socket.</summary>
+    private async Task OpenGatewayAsync(NodeRecord record, int? preferredPort, CancellationToken cancellationToken)
+    {
+        var (gateway, port) = await Gateway.StartAsync(_local.Options, record, preferredPort, cancellationToken).ConfigureAwait(false);
+        record.GatewayPid = gateway;
+        record.Port = port;
     }
 
     /// <summary>Every copy starts with the prepared cluster's password; the session gets its own before anything else connects.</summary>
