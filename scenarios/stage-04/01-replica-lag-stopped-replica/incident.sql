@@ -1,4 +1,5 @@
--- Someone pauses WAL replay on the reporting replica (to read a stable snapshot for an export) and forgets it.
+-- The incident: someone pauses WAL replay on the reporting replica (to read a stable snapshot for an export)
+-- and forgets it.
 -- ride: node replica1
 SELECT pg_wal_replay_pause();
 -- Right after, the partner feed lands 500 orders on the primary; the primary commits them, the paused

@@ -14,7 +14,28 @@ internal static class ReplicaCatchUp
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 
-    public static async Task WaitAsync(SessionRecord state, ScopedConnections pool, CancellationToken cancellationToken)
+    /// <summary>Reset, before the incident runs again: replay resumed where the last incident paused it, then every replica caught up with the restore.</summary>
+    public static async Task ResumeAndWaitAsync(SessionRecord state, CancellationToken cancellationToken)
+    {
+        await using var pool = new ScopedConnections(state);
+        foreach (var replica in state.Nodes.Where(n => n.Role == NodeRole.Replica && !n.StoppedOnPurpose))
+        {
+            try
+            {
+                await pool.WithSystemAsync("postgres", c => SessionConnections.ScalarAsync<object>(c,
+                    "SELECT pg_wal_replay_resume() WHERE pg_is_in_recovery() AND pg_is_wal_replay_paused()", cancellationToken), cancellationToken, replica.Name)
+                    .ConfigureAwait(false);
+            }
+            catch (NpgsqlException)
+            {
+                // Not reachable: the incident and the checks find it as it is.
+            }
+        }
+
+        await WaitAsync(state, pool, cancellationToken, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+    }
+
+    public static async Task WaitAsync(SessionRecord state, ScopedConnections pool, CancellationToken cancellationToken, TimeSpan? bound = null)
     {
         var replicas = state.Nodes.Where(n => n.Role == NodeRole.Replica).ToList();
         if (replicas.Count == 0)
@@ -44,7 +65,7 @@ internal static class ReplicaCatchUp
             {
                 await pool.WithSystemAsync("postgres", async connection =>
                 {
-                    await Poll.UntilAsync($"replica {replica.Name} to replay up to {target}", Bound, TimeSpan.FromMilliseconds(20), async token =>
+                    await Poll.UntilAsync($"replica {replica.Name} to replay up to {target}", bound ?? Bound, TimeSpan.FromMilliseconds(20), async token =>
                         {
                             await using var command = new NpgsqlCommand(
                                 """

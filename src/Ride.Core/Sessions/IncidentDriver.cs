@@ -52,7 +52,7 @@ internal sealed class IncidentDriver
         {
             await using var pass = new ScopedConnections(state);
             await RecordBaselineAsync(definition, pass, cancellationToken).ConfigureAwait(false);
-            await RecordSessionBaselineAsync(definition, directory, pass, cancellationToken).ConfigureAwait(false);
+            await RecordSessionBaselineAsync(definition, directory, state.Primary.Name, pass, cancellationToken).ConfigureAwait(false);
         }
 
         progress.Report(new SandboxProgress("Waiting for the incident to be live", 92));
@@ -147,10 +147,10 @@ internal sealed class IncidentDriver
     /// reaches: the relations, columns and roles at the start of the incident, and the planner cost of the statements
     /// that Fix checks judge by their outcome.
     /// </summary>
-    private static async Task RecordSessionBaselineAsync(ScenarioDefinition definition, string directory, ScopedConnections pass,
+    private static async Task RecordSessionBaselineAsync(ScenarioDefinition definition, string directory, string primaryName, ScopedConnections pass,
         CancellationToken cancellationToken)
     {
-        var baseline = new SessionBaseline { State = await ClusterState.ReadAsync(pass, definition, cancellationToken).ConfigureAwait(false) };
+        var baseline = new SessionBaseline { State = await ClusterState.ReadAsync(pass, definition, cancellationToken).ConfigureAwait(false), Node = primaryName };
         foreach (var faster in definition.Checks.Fix.Concat(definition.Checks.Detect).Concat(definition.Checks.Trap).Select(c => c.Faster).OfType<FasterCondition>())
         {
             var actor = definition.Actors.First(a => a.Name == faster.Actor);

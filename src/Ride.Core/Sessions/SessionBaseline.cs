@@ -16,6 +16,9 @@ public sealed class SessionBaseline
 
     public ClusterState State { get; set; } = new();
 
+    /// <summary>The node the state was read on: the primary when the incident went live.</summary>
+    public string Node { get; set; } = "";
+
     /// <summary>The planner cost of the actors' statements that Fix checks judge by outcome ("actor#statement" → cost).</summary>
     public Dictionary<string, double> Costs { get; set; } = new();
 

@@ -42,6 +42,9 @@ public sealed class SessionResetter
             progress.Report(new SandboxProgress("Restoring the databases", 30));
             await Snapshot.RestoreAsync(state, scenario.Definition, new SessionConnections(state), cancellationToken).ConfigureAwait(false);
 
+            // Replicas replay the restore (and resume what the last incident paused) before the incident runs again.
+            await Scoring.ReplicaCatchUp.ResumeAndWaitAsync(state, cancellationToken).ConfigureAwait(false);
+
             File.Delete(Path.Combine(directory, Workload.ActorFiles.AppLog));
             await new IncidentDriver(_context).StartAsync(primary, state, scenario, resumeActors: paused, progress, cancellationToken).ConfigureAwait(false);
         }

@@ -23,7 +23,8 @@ public sealed class SessionTeardown
                 try
                 {
                     var handle = await _context.Engines.OpenAsync(node, cancellationToken).ConfigureAwait(false);
-                    if (await handle.RemoveAsync(cancellationToken).ConfigureAwait(false) is { } note)
+                    // A node stopped on purpose is not news.
+                    if (await handle.RemoveAsync(cancellationToken).ConfigureAwait(false) is { } note && !node.StoppedOnPurpose)
                     {
                         notes.Add(state.Nodes.Count > 1 ? $"{node.Name}: {note}" : note);
                     }
