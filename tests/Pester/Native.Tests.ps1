@@ -339,7 +339,7 @@ Describe 'The ride front door without a session' {
         $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $record.Exception.Message | Should -Match 'start\|status'
         $record = { ride postgres nonsense } | Should -Throw -ErrorId 'UnknownRideCommand,Ride.Cmdlets.InvokeRideCommand' -PassThru
-        $record.Exception.Message | Should -Match 'list, start, status, activity, hint, log, submit, score, postmortem, reset, stop'
+        $record.Exception.Message | Should -Match 'list, start, status, activity, hint, log, submit, score, postmortem, action, reset, stop'
     }
 
     It 'rejects ''<_>'' with InvalidRideArgument and the usage of the verb' -ForEach @(
