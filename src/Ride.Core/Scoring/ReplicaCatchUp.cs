@@ -6,13 +6,14 @@ using Ride.Sessions;
 namespace Ride.Scoring;
 
 /// <summary>
-/// Before checks run, every healthy replica has replayed what its primary had written when scoring began, so a check
-/// on a replica judges the fix and not how far replay happened to get. A replica that is down, not streaming, paused
-/// on purpose (a drill's incident) or slower than the bound is scored as it is: that is what an operator would see.
+/// Before checks run, every replica of a running primary streams again and has replayed what the primary had written
+/// when scoring began, so a check on a replica judges the fix and not how far a reconnect or replay happened to get.
+/// A replica that is down, paused on purpose (a drill's incident) or not there within the bound is scored as it is:
+/// that is what an operator would see.
 /// </summary>
 internal static class ReplicaCatchUp
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
 
     /// <summary>Reset, before the incident runs again: replay resumed where the last incident paused it, then every replica caught up with the restore.</summary>
     public static async Task ResumeAndWaitAsync(SessionRecord state, CancellationToken cancellationToken)
@@ -70,8 +71,8 @@ internal static class ReplicaCatchUp
                             await using var command = new NpgsqlCommand(
                                 """
                                 SELECT NOT pg_is_in_recovery() OR pg_is_wal_replay_paused()
-                                       OR NOT EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming')
-                                       OR pg_last_wal_replay_lsn() >= @target::pg_lsn
+                                       OR (EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming')
+                                           AND pg_last_wal_replay_lsn() >= @target::pg_lsn)
                                 """, connection);
                             command.Parameters.AddWithValue("target", target);
                             return await command.ExecuteScalarAsync(token).ConfigureAwait(false) is true

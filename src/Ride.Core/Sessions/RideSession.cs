@@ -18,7 +18,10 @@ public sealed class RideSession
         UserName = state.OperatorRole;
         Password = state.OperatorPassword;
         Nodes = state.Nodes.Select(n => new RideNode(n, state.OperatorRole, state.OperatorPassword, Database,
-            nodeStatus is not null && nodeStatus.TryGetValue(n.Name, out var s) ? s : status == SessionStatus.Running ? NodeStatus.Running : status)).ToArray();
+            nodeStatus is not null && nodeStatus.TryGetValue(n.Name, out var s) ? s
+            : n.Fenced ? NodeStatus.Fenced
+            : n.StoppedOnPurpose ? NodeStatus.Stopped
+            : status == SessionStatus.Running ? NodeStatus.Running : status)).ToArray();
         var primary = Nodes.FirstOrDefault(n => n.Role == NodeRole.Primary) ?? Nodes.FirstOrDefault();
         Host = primary?.Host ?? "";
         Port = primary?.Port ?? 0;

@@ -1,0 +1,4 @@
+-- grade: detect 0, fix 40, trap 20
+-- "Logins refused right after an access review: it's the hba file again." The right action from memory, with
+-- nothing looked at first. Checkout recovers; the diagnosis earns nothing.
+-- ride: action restore-app-pg-hba
