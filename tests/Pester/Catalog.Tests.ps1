@@ -95,3 +95,35 @@ Describe 'A malformed scenario.yml' {
         $listed.Id | Should -Contain 'stage-09/05-backward-incompatible-migration'
     }
 }
+
+Describe 'Start-RideScenario -Path' {
+    BeforeEach {
+        $script:root = Join-Path ([IO.Path]::GetTempPath()) ('ride-path-' + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+        $script:folder = Join-Path $script:root 'stage-99/02-out-of-catalog'
+        New-Item -ItemType Directory -Path $script:folder | Out-Null
+        Copy-Item (Join-Path (Get-RepoRoot) 'tests/scenarios/stage-00/01-smoke-test/*') $script:folder
+        $yml = Join-Path $script:folder 'scenario.yml'
+        (Get-Content $yml) -replace '^id: .*$', 'id: stage-99/02-out-of-catalog' | Set-Content $yml
+        $script:before = Get-RideSessionIds
+    }
+
+    AfterEach {
+        Get-RideSession | Where-Object SessionId -notin $script:before | Stop-RideScenario -Confirm:$false
+        Remove-Item -Recurse -Force $script:root
+    }
+
+    It 'starts a folder that is not in the catalog, and Reset and Stop work on it' {
+        Get-RideScenario -Id 'stage-99/02*' | Should -BeNullOrEmpty -Because 'the folder is not on RIDE_SCENARIO_PATH'
+        $session = Start-RideScenario -Path $script:folder -Engine Local 6>$null
+        $session.ScenarioId | Should -Be 'stage-99/02-out-of-catalog'
+        ($session | Reset-RideScenario -Confirm:$false).ScenarioId | Should -Be 'stage-99/02-out-of-catalog'
+        $session | Stop-RideScenario -Confirm:$false
+        Get-RideSessionIds | Should -Not -Contain $session.SessionId
+    }
+
+    It 'names a folder without scenario.yml and starts nothing' {
+        Remove-Item (Join-Path $script:folder 'scenario.yml')
+        { Start-RideScenario -Path $script:folder -Engine Local } | Should -Throw -ErrorId 'ScenarioFileNotFound,Ride.Cmdlets.StartRideScenarioCommand'
+        Get-RideSessionIds | Should -Be $script:before
+    }
+}

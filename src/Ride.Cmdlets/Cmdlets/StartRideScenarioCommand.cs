@@ -6,15 +6,23 @@ using Ride.Sessions;
 namespace Ride.Cmdlets;
 
 /// <summary>Boots a sandbox, seeds it, starts the application actors and applies the incident.</summary>
-[Cmdlet(VerbsLifecycle.Start, "RideScenario")]
+[Cmdlet(VerbsLifecycle.Start, "RideScenario", DefaultParameterSetName = IdSet)]
 [OutputType(typeof(RideSession))]
 public sealed class StartRideScenarioCommand : RideCmdlet
 {
+    private const string IdSet = "Id";
+    private const string PathSet = "Path";
+
     /// <summary>Scenario id: full (stage-09/05-backward-incompatible-migration) or short (stage-09/05).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ScenarioIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string Id { get; set; } = "";
+
+    /// <summary>A scenario folder that is not (yet) in the catalog, as an author starts the drill they are writing.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
 
     /// <summary>Where the sandbox runs: Auto (Docker when an engine answers, else Local), Docker or Local.</summary>
     [Parameter]
@@ -27,7 +35,7 @@ public sealed class StartRideScenarioCommand : RideCmdlet
 
     protected override void ProcessRecord() => Guarded(() =>
     {
-        var scenario = Context.Catalog.FindOne(Id);
+        var scenario = ParameterSetName == PathSet ? ScenarioCatalog.Load(GetUnresolvedProviderPathFromPSPath(Path)) : Context.Catalog.FindOne(Id);
         var state = Run($"Starting {scenario.Id}", (progress, token) => new SessionLauncher(Context).StartAsync(scenario, Engine, Image, progress, token));
         var session = new RideSession(state, SessionStatus.Running, scenario.Briefing);
         WriteBriefing(scenario, session);
