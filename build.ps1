@@ -96,6 +96,8 @@ function Invoke-Bootstrap {
     $missing = @()
     if (-not $haveServer) { $missing += 'postgresql', 'postgresql-contrib' }
     if ($IsLinux -and -not (Get-Command bwrap -ErrorAction Ignore)) { $missing += 'bubblewrap' }
+    # Drills with a pooler run Debian's PgBouncer on the Local engine.
+    if ($IsLinux -and -not (Get-Command pgbouncer -ErrorAction Ignore) -and -not (Test-Path /usr/sbin/pgbouncer)) { $missing += 'pgbouncer' }
     if ($missing.Count -eq 0) { return }
     if ($isDebian -and (Test-IsRoot)) {
         Write-Step "Installing $($missing -join ', ') (apt)"
@@ -218,8 +220,10 @@ function Start-TestDocker {
         }
     }
     Invoke-Native bash @((Join-Path $Root 'tests/docker/build-test-image.sh'))
-    # No image is ever pulled in tests: Docker sandboxes run the image built above.
+    Invoke-Native bash @((Join-Path $Root 'tests/docker/build-pgbouncer-image.sh'))
+    # No image is ever pulled in tests: Docker sandboxes and poolers run the images built above.
     $env:RIDE_IMAGE = 'ride-test/postgres:15'
+    $env:RIDE_PGBOUNCER_IMAGE = 'ride-test/pgbouncer:1'
 }
 
 function Stop-TestDocker {

@@ -87,10 +87,14 @@ internal sealed class ActorConnection
         while (!stop.IsCancellationRequested)
         {
             var pid = 0;
+
+            // Whether the connection had opened: its pid cannot say, since a pooler hands out made-up (possibly negative) ones.
+            var connected = false;
             try
             {
                 await using var connection = dataSource.CreateConnection();
                 await connection.OpenAsync(stop).ConfigureAwait(false);
+                connected = true;
                 pid = connection.ProcessID;
                 Record(pid, AppLogEvents.Connect, null, 0);
                 PayRound();
@@ -117,13 +121,13 @@ internal sealed class ActorConnection
             {
                 // The connection is gone (terminated, server restarted) or never came: record it and try again like a pool would.
                 var state = (ex as PostgresException)?.SqlState ?? (ex.InnerException as PostgresException)?.SqlState ?? "08006";
-                Record(pid, pid > 0 ? AppLogEvents.Disconnect : AppLogEvents.Connect, (state, (ex as PostgresException)?.MessageText ?? ex.Message), 0);
-                if (pid == 0)
+                Record(pid, connected ? AppLogEvents.Disconnect : AppLogEvents.Connect, (state, (ex as PostgresException)?.MessageText ?? ex.Message), 0);
+                if (!connected)
                 {
                     PayRound();
                 }
 
-                if (pid > 0 && !_actor.Reconnect)
+                if (connected && !_actor.Reconnect)
                 {
                     return;
                 }

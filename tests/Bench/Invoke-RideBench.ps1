@@ -226,6 +226,173 @@ try {
     $started | Stop-RideScenario -Confirm:$false
 }
 
+# 7. Topologies: Start of the multi-node drills against the same topology built by hand, warm, and their memory.
+# The shape, databases and roles come from scenario.yml; the incident's directives are followed by hand too.
+function Get-Topology([string] $Folder) {
+    $yaml = Get-Content -Raw (Join-Path $Folder 'scenario.yml')
+    $databases = if ($yaml -match '(?m)^databases:\s*\[(?<list>[^\]]*)\]') { @($Matches.list -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ }) } else { @() }
+    $roles = if ($yaml -match '(?m)^roles:[ \t]*\n(?<block>(?:[ \t]+-?[ \t]*\w+:.*\n)+)') { @([regex]::Matches($Matches.block, 'name:\s*(\w+)') | ForEach-Object { $_.Groups[1].Value }) } else { @() }
+    $pooler = if ($yaml -match '(?ms)role:\s*pooler.*?settings:[ \t]*\n(?<block>(?:[ ]{6,}\w+:.*\n)+)') {
+        @([regex]::Matches($Matches.block, '(?m)^\s+(\w+):\s*"?([^"\n]*)"?') | ForEach-Object { "$($_.Groups[1].Value) = $($_.Groups[2].Value)" })
+    } elseif ($yaml -match 'role:\s*pooler') { @() } else { $null }
+    [pscustomobject]@{ Replica = $yaml -match 'role:\s*replica'; Pooler = $pooler; Databases = $databases; Roles = $roles }
+}
+
+# The incident script's parts, each with the node it runs on (its '-- ride: node' directives) or the action it takes.
+function Get-IncidentSteps([string] $Folder) {
+    $node = 'primary'
+    $part = [Text.StringBuilder]::new()
+    foreach ($line in (Get-Content (Join-Path $Folder 'incident.sql'))) {
+        if ($line -match '^\s*--\s*ride:\s*(node\s+(?<node>\w+)|action\s+(?<action>[\w-]+)\s*(?<target>\w+)?)') {
+            if ($part.Length) { [pscustomobject]@{ Node = $node; Sql = $part.ToString() }; $part.Clear() | Out-Null }
+            if ($Matches.node) { $node = $Matches.node } else { [pscustomobject]@{ Action = $Matches.action; Node = $Matches.target } }
+        } else { $part.AppendLine($line) | Out-Null }
+    }
+    if ($part.Length) { [pscustomobject]@{ Node = $node; Sql = $part.ToString() } }
+}
+
+function Invoke-AsServer([string] $Program, [string[]] $Arguments) {
+    if ($isRoot) { runuser -u postgres -- $Program @Arguments } else { & $Program @Arguments }
+}
+
+function Invoke-TopologyByHandLocal([string] $Folder, $Shape, [string] $Root, [int] $Run) {
+    $dir = Join-Path $Root "topology-$Run"
+    New-Item -ItemType Directory $dir | Out-Null
+    Set-Content (Join-Path $dir 'pw') 'bench'
+    if ($isRoot) { chown -R postgres: $dir; chmod 755 $Root }
+    $ports = @{ primary = (Get-Random -Minimum 40000 -Maximum 45000); replica1 = (Get-Random -Minimum 45000 -Maximum 50000); pooler1 = (Get-Random -Minimum 50000 -Maximum 55000) }
+    $env:PGPASSWORD = 'bench'
+    $listen = "-c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
+    Invoke-AsServer "$bin/initdb" @('-D', "$dir/primary", '-U', 'ride_system', '--pwfile', "$dir/pw", '--auth', 'scram-sha-256', '--no-sync', '--no-instructions', '-E', 'UTF8', '--locale', 'C') | Out-Null
+    Invoke-AsServer "$bin/pg_ctl" @('start', '-D', "$dir/primary", '-l', "$dir/primary.log", '-w', '-s', '-o', "-p $($ports.primary) $listen") | Out-Null
+    $servers = @('primary')
+    if ($Shape.Replica) {
+        Invoke-AsServer "$bin/pg_basebackup" @('-h', '127.0.0.1', '-p', $ports.primary, '-U', 'ride_system', '-D', "$dir/replica1", '-R', '-X', 'stream', '-c', 'fast', '--no-sync') | Out-Null
+        Invoke-AsServer "$bin/pg_ctl" @('start', '-D', "$dir/replica1", '-l', "$dir/replica1.log", '-w', '-s', '-o', "-p $($ports.replica1) $listen") | Out-Null
+        $servers += 'replica1'
+    }
+    if ($null -ne $Shape.Pooler) {
+        $users = @('ride_system') + $Shape.Roles | ForEach-Object { "`"$_`" `"bench`"" }
+        Set-Content "$dir/userlist.txt" $users
+        Set-Content "$dir/pgbouncer.ini" (@('[databases]', "* = host=127.0.0.1 port=$($ports.primary)", '[pgbouncer]', 'listen_addr = 127.0.0.1', "listen_port = $($ports.pooler1)",
+                'unix_socket_dir =', 'auth_type = scram-sha-256', "auth_file = $dir/userlist.txt", "pidfile = $dir/pgbouncer.pid", "logfile = $dir/pgbouncer.log") + $Shape.Pooler)
+        if ($isRoot) { chown postgres: "$dir/userlist.txt" "$dir/pgbouncer.ini" }
+        $pgbouncer = (Get-Command pgbouncer -ErrorAction Ignore).Source ?? '/usr/sbin/pgbouncer'
+        Invoke-AsServer $pgbouncer @('-d', "$dir/pgbouncer.ini") | Out-Null
+    }
+    $create = @($Shape.Databases | ForEach-Object { "-c", "CREATE DATABASE $_" }) + @($Shape.Roles | ForEach-Object { "-c", "CREATE ROLE $_ LOGIN PASSWORD 'bench'" })
+    & "$bin/psql" -X -q -h 127.0.0.1 -p $ports.primary -U ride_system -d postgres -c 'CREATE DATABASE incident' @create | Out-Null
+    & "$bin/psql" -X -q -h 127.0.0.1 -p $ports.primary -U ride_system -d incident -f (Join-Path $Folder 'setup.sql') | Out-Null
+    foreach ($step in Get-IncidentSteps $Folder) {
+        if ($step.Action -eq 'stop-node') { Invoke-AsServer "$bin/pg_ctl" @('stop', '-D', "$dir/$($step.Node)", '-m', 'fast', '-s') | Out-Null; continue }
+        $step.Sql | & "$bin/psql" -X -q -h 127.0.0.1 -p $ports[$step.Node] -U ride_system -d incident -f - | Out-Null
+    }
+    if ($null -ne $Shape.Pooler -and (Test-Path "$dir/pgbouncer.pid")) { Stop-Process -Id ([int](Get-Content "$dir/pgbouncer.pid")) -ErrorAction Ignore }
+    foreach ($server in $servers) { Invoke-AsServer "$bin/pg_ctl" @('stop', '-D', "$dir/$server", '-m', 'immediate', '-s') 2>$null | Out-Null }
+    Remove-Item -Recurse -Force $dir
+}
+
+function Invoke-TopologyByHandDocker([string] $Folder, $Shape, [int] $Run) {
+    $image = if ($env:RIDE_IMAGE) { $env:RIDE_IMAGE } else { 'postgres:15' }
+    $net = "ride-bench-$PID-$Run"
+    docker network create $net | Out-Null
+    $containers = @()
+    try {
+        $containers += docker run -d --network $net --network-alias primary -p 127.0.0.1::5432 -e POSTGRES_USER=ride_system -e POSTGRES_PASSWORD=bench $image postgres -c 'listen_addresses=*'
+        while ((docker exec $containers[0] pg_isready -h 127.0.0.1 -U ride_system 2>$null) -notmatch 'accepting') { Start-Sleep -Milliseconds 50 }
+        Start-Sleep -Milliseconds 200
+        if ($Shape.Replica) {
+            # The image's pg_hba.conf lets replication in from the container itself only, as an operator would find it.
+            docker exec $containers[0] sh -c 'echo "host replication all all scram-sha-256" >> "$PGDATA/pg_hba.conf"' | Out-Null
+            docker exec -u postgres $containers[0] sh -c 'pg_ctl reload -D "$PGDATA"' | Out-Null
+            $containers += docker run -d --network $net --network-alias replica1 --user postgres -e PGPASSWORD=bench -e PGDATA=/tmp/data --entrypoint sh $image `
+                -c 'pg_basebackup -h primary -U ride_system -D "$PGDATA" -R -X stream -c fast && exec postgres -D "$PGDATA"'
+            while ((docker exec $containers[-1] pg_isready -h 127.0.0.1 2>$null) -notmatch 'accepting') {
+                if ((docker inspect -f '{{.State.Running}}' $containers[-1]) -ne 'true') { throw "The replica by hand exited: $(docker logs $containers[-1] 2>&1 | Select-Object -Last 3)" }
+                Start-Sleep -Milliseconds 50
+            }
+        }
+        if ($null -ne $Shape.Pooler) {
+            $pgbouncer = if ($env:RIDE_PGBOUNCER_IMAGE) { $env:RIDE_PGBOUNCER_IMAGE } else { 'edoburu/pgbouncer:latest' }
+            $conf = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) "ride-bench-pgb-$PID-$Run")
+            Set-Content "$conf/userlist.txt" (@('ride_system') + $Shape.Roles | ForEach-Object { "`"$_`" `"bench`"" })
+            Set-Content "$conf/pgbouncer.ini" (@('[databases]', '* = host=primary port=5432', '[pgbouncer]', 'listen_addr = *', 'listen_port = 6432', 'unix_socket_dir =',
+                    'auth_type = scram-sha-256', 'auth_file = /etc/bench/userlist.txt') + $Shape.Pooler)
+            chmod -R a+rX $conf
+            $containers += docker create --network $net -p 127.0.0.1::6432 --entrypoint pgbouncer $pgbouncer /etc/bench/pgbouncer.ini
+            docker cp "$conf/." "$($containers[-1]):/etc/bench" | Out-Null
+            docker start $containers[-1] | Out-Null
+            Remove-Item -Recurse -Force $conf
+        }
+        $create = @($Shape.Databases | ForEach-Object { "-c", "CREATE DATABASE $_" }) + @($Shape.Roles | ForEach-Object { "-c", "CREATE ROLE $_ LOGIN PASSWORD 'bench'" })
+        docker exec -e PGPASSWORD=bench $containers[0] psql -X -q -h 127.0.0.1 -U ride_system -d postgres -c 'CREATE DATABASE incident' @create | Out-Null
+        Get-Content -Raw (Join-Path $Folder 'setup.sql') | docker exec -i -e PGPASSWORD=bench $containers[0] psql -X -q -h 127.0.0.1 -U ride_system -d incident -f - | Out-Null
+        foreach ($step in Get-IncidentSteps $Folder) {
+            $target = if ($step.Node -eq 'replica1') { $containers[1] } else { $containers[0] }
+            if ($step.Action -eq 'stop-node') { docker stop $target | Out-Null; continue }
+            $step.Sql | docker exec -i -e PGPASSWORD=bench $target psql -X -q -h 127.0.0.1 -U ride_system -d incident -f - | Out-Null
+        }
+    } finally {
+        if ($containers) { docker rm -f -v @containers | Out-Null }
+        docker network rm $net | Out-Null
+    }
+}
+
+function Get-SessionMemory($Session) {
+    $state = Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($Session.SessionId)/session.json") | ConvertFrom-Json
+    if ($state.Engine -eq 'Docker') {
+        # The engine's own account of each container (its cgroup), plus the actors process on this machine.
+        $mb = 0
+        foreach ($node in $state.Nodes) {
+            $usage = (docker stats --no-stream --format '{{.MemUsage}}' $node.ContainerName) -split '/' | Select-Object -First 1
+            if ($usage -match '([\d.]+)\s*(KiB|MiB|GiB)') { $mb += [double]$Matches[1] * @{ KiB = 1 / 1024; MiB = 1; GiB = 1024 }[$Matches[2]] }
+        }
+        return $mb + (Get-MemoryMB @($state.ActorsPid))
+    }
+    $pids = @($state.ActorsPid)
+    foreach ($node in $state.Nodes) {
+        if ($node.ServerPid) {
+            $pids += $node.ServerPid
+            $pids += @(Get-ChildItem /proc -Directory | Where-Object Name -match '^\d+$' | Where-Object {
+                    (Get-Content "/proc/$($_.Name)/stat" -ErrorAction Ignore) -match "^\d+ \([^)]*\) \S (\d+)" -and [int]$Matches[1] -eq $node.ServerPid
+                } | ForEach-Object { [int]$_.Name })
+        }
+        if ($node.GatewayPid) { $pids += $node.GatewayPid }
+    }
+    return Get-MemoryMB $pids
+}
+
+$topologyDrills = @('stage-04/01-replica-lag-stopped-replica', 'stage-03/04-pgbouncer-pool-exhausted') | Where-Object { Get-RideScenario $_ -ErrorAction Ignore }
+foreach ($drill in $topologyDrills) {
+    $drillFolder = (Get-RideScenario $drill).Path
+    $shape = Get-Topology $drillFolder
+    foreach ($engine in $engines) {
+        Start-RideScenario $drill -Engine $engine 6>$null | Stop-RideScenario -Confirm:$false
+        $warm = Measure-Runs $Runs { $t = Start-RideScenario $drill -Engine $engine 6>$null; $t | Stop-RideScenario -Confirm:$false }
+        $byHand = if ($engine -eq 'Local') {
+            $root = if (Test-Path /dev/shm) { (New-Item -ItemType Directory -Force "/dev/shm/ride-bench-topology-$PID").FullName } else { $env:RIDE_HOME }
+            Measure-Runs $Runs { param($i) Invoke-TopologyByHandLocal $drillFolder $shape $root $i }
+            if ($root -ne $env:RIDE_HOME) { Remove-Item -Recurse -Force $root }
+        } else {
+            Measure-Runs $Runs { param($i) Invoke-TopologyByHandDocker $drillFolder $shape $i }
+        }
+        $what = (@('primary') + $(if ($shape.Replica) { 'replica (pg_basebackup -R)' }) + $(if ($null -ne $shape.Pooler) { 'PgBouncer' })) -join ' + '
+        Add-Row "Start-RideScenario $drill ($engine, warm)" $warm '<= 1.0 x by hand' ('Ride / by hand = {0:N2}' -f ($warm.Median / $byHand.Median))
+        Add-Row "By hand ($engine): $what + setup.sql + incident.sql" $byHand
+        $t = Start-RideScenario $drill -Engine $engine 6>$null
+        Start-Sleep -Seconds 3
+        $mb = Get-SessionMemory $t
+        $rows.Add([pscustomobject]@{
+            Measurement = "Memory of one $drill session ($engine, just started: every node + actors)"
+            Median      = '{0:N1} MB' -f $mb
+            Spread      = "$(@($t.Nodes).Count) nodes"
+            Target      = ''
+            Note        = $(if ($engine -eq 'Local') { 'proportional set size of every server, its children, gateways and PgBouncer' } else { 'docker stats of every container + the actors process' })
+        })
+        $t | Stop-RideScenario -Confirm:$false
+    }
+}
+
 $pg = & "$bin/postgres" --version
 $docker = if ($engines -contains 'Docker') { (docker version --format '{{.Server.Version}}' 2>$null) } else { 'not available' }
 $report = @"
@@ -242,6 +409,8 @@ $(($rows | ForEach-Object { "| $($_.Measurement) | $($_.Median) | $($_.Spread) |
 
 How to read it:
 - Start ends when the incident is live: actors connected, incident applied, every loop actor's first request after it logged.
+- Multi-node starts (the drills with a replica or PgBouncer) are compared with the same topology built by hand in the same run: initdb,
+  start, pg_basebackup -R, start, PgBouncer with its ini, the drill's setup.sql and its incident (directives followed by hand).
 - Warm Local starts copy the cluster prepared by the cold one. Their data lives in tmpfs when /dev/shm has room, so the baseline by hand
   is measured both on disk and on tmpfs; the tmpfs one is the like-for-like comparison.
 - Memory is the proportional set size (shared pages split among the processes that map them), summed over the postmaster, its children

@@ -87,7 +87,8 @@ Describe 'A primary with a streaming replica on <_>' -ForEach $engines {
 
 Describe 'Safe actions on <_>' -ForEach $engines {
     BeforeAll {
-        $script:session = Start-RideScenario stage-00/05 -Engine $_ 6>$null
+        $script:session = Start-RideScenario stage-00/05 -Engine $_ -InformationVariable briefing 6>$null
+        $script:briefing = "$briefing"
         $script:id = $script:session.SessionId
         $script:events = Join-Path $env:RIDE_HOME "sessions/$($script:id)/events.jsonl"
         function Get-Node([string] $Name) { (Get-RideSession $script:id).Nodes | Where-Object Name -eq $Name }
@@ -101,6 +102,11 @@ Describe 'Safe actions on <_>' -ForEach $engines {
         (Get-RideSession $script:id).Status | Should -Be 'Running'
         (Get-Node primary).Status | Should -Be 'Stopped'
         (Get-Node replica1).Status | Should -Be 'Running'
+    }
+
+    It 'points the operator at every node, and says which one the incident stopped' {
+        $script:briefing | Should -Match 'Investigate:\s+primary\s+\(stopped\)'
+        $script:briefing | Should -Match 'replica1\s+psql "postgresql://'
     }
 
     It 'shows the activity of the nodes that run, and says which are down' {
@@ -131,6 +137,12 @@ Describe 'Safe actions on <_>' -ForEach $engines {
         (Get-Node replica1).Role | Should -Be 'Replica'
         Get-Content $script:events | ConvertFrom-Json | Where-Object Kind -eq 'action' | Select-Object -Last 1 |
             ForEach-Object { $_.Outcome | Should -BeLike 'refused:*' }
+    }
+
+    It 'waits for the replica to replay what it received while its primary is down' {
+        $result = Invoke-RideAction wait-for-replica-catchup -Session $script:id
+        $result.Outcome | Should -Be 'done'
+        $result.Detail | Should -Match 'replayed everything it had received .* its upstream primary is not reachable'
     }
 
     It 'does nothing with -WhatIf' {
@@ -181,6 +193,20 @@ Describe 'Safe actions on <_>' -ForEach $engines {
         Invoke-RideTestQuery (Get-Node replica1) 'SELECT pg_is_in_recovery()' | Should -BeTrue
     }
 
+    It 'follows a promotion done with SQL instead of the action, records it, and undoes it on Reset' {
+        Invoke-RideAction start-primary -Session $script:id | Out-Null
+        $submission = Submit-RideFix -Session $script:id -Sql "-- ride: node replica1`nSELECT pg_promote();`n"
+        $submission.Succeeded | Should -BeTrue
+        (Get-Node replica1).Role | Should -Be 'Primary'
+        (Get-Node primary).Role | Should -Be 'FormerPrimary'
+        ($submission.Score.Checks | Where-Object Name -eq 'promoted-instead').Passed | Should -BeFalse
+        Get-Content $script:events | ConvertFrom-Json | Where-Object { $_.Kind -eq 'action' -and $_.Name -eq 'promote-replica' } | Select-Object -Last 1 |
+            ForEach-Object { $_.Outcome | Should -Match 'promoted outside Ride' }
+        Reset-RideScenario -Session $script:id | Out-Null
+        (Get-Node primary).Role | Should -Be 'Primary'
+        (Get-Node replica1).Role | Should -Be 'Replica'
+    }
+
     It 'shows a node killed by hand as Lost, and Stop still removes every node' {
         if ($_ -eq 'Docker') {
             docker kill "ride-$($script:id)-replica1" | Out-Null
@@ -199,9 +225,140 @@ Describe 'Safe actions on <_>' -ForEach $engines {
     }
 }
 
+Describe 'PgBouncer in front of the primary on <_>' -ForEach $engines {
+    BeforeAll {
+        $script:engine = $_
+        $script:session = Start-RideScenario stage-00/06 -Engine $_ -InformationVariable briefing 6>$null
+        $script:briefing = "$briefing"
+        $script:id = $script:session.SessionId
+        function Get-Node([string] $Name) { (Get-RideSession $script:id).Nodes | Where-Object Name -eq $Name }
+        # The console speaks the simple query protocol only, as psql does.
+        function Invoke-Console([string] $Sql) {
+            $pooler = Get-Node pooler1
+            $env:PGPASSWORD = $script:session.Password
+            try { psql -X -A -t -h 127.0.0.1 -p $pooler.Port -U $script:session.UserName -d pgbouncer -c $Sql } finally { $env:PGPASSWORD = $null }
+        }
+    }
+
+    AfterAll {
+        Get-RideSession -ErrorAction Ignore | Where-Object SessionId -eq $script:id | Stop-RideScenario -Confirm:$false -ErrorAction SilentlyContinue
+    }
+
+    It 'lists the pooler with its role, the node it fronts and its own port' {
+        $pooler = Get-Node pooler1
+        $pooler.Role | Should -Be 'Pooler'
+        $pooler.Upstream | Should -Be 'primary'
+        $pooler.Status | Should -Be 'Running'
+        $pooler.Port | Should -Not -BeIn @((Get-Node primary).Port, (Get-Node replica1).Port)
+        $script:briefing | Should -Match "pooler1\s+psql `"postgresql://[^`"]+:$($pooler.Port)/incident`"\s+\(console: database pgbouncer\)"
+    }
+
+    It 'sends the actors that name it through its pool to the primary, as SHOW POOLS shows the operator' {
+        Invoke-RideTestQuery (Get-Node primary) "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'shop_app'" | Should -BeGreaterThan 0
+        $pools = @(Invoke-Console 'SHOW POOLS')
+        $pools | Where-Object { $_ -like 'app_db|app_user|*' } | Should -Not -BeNullOrEmpty -Because "the shop's pool is there: $($pools -join '; ')"
+    }
+
+    It 'leaves a terminated actor that does not reconnect gone, though PgBouncer gives it made-up pids' {
+        $primary = Get-Node primary
+        Invoke-RideTestQuery $primary "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'lingerer_app'" | Should -Be 4
+        Invoke-RideTestQuery $primary "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'lingerer_app'" | Should -Be 4
+        Start-Sleep -Seconds 3
+        Invoke-RideTestQuery $primary "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'lingerer_app'" | Should -Be 0
+    }
+
+    It 'takes a fix''s SQL for the pooler to its console, and counts the look as the operator''s' {
+        $submission = Submit-RideFix -Session $script:id -Sql "-- ride: node pooler1`nSHOW POOLS;`n"
+        $submission.Succeeded | Should -BeTrue
+        $look = $submission.Score.Checks | Where-Object Name -eq 'pools-looked-at'
+        $look.Passed | Should -BeTrue
+        $look.Evidence | Should -Match 'in pgbouncer: SHOW POOLS'
+        (Get-RideLog -Session $script:id -Source Server -Node pooler1 | Where-Object Message -eq 'statement: SHOW POOLS').Database | Should -Contain 'pgbouncer'
+    }
+
+    It 'reloads PgBouncer, and refuses to reload a database node' {
+        (Invoke-RideAction reload-pooler -Session $script:id).Outcome | Should -Be 'done'
+        try { Invoke-RideAction reload-pooler -Session $script:id -Node primary } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'ActionInvalidForNode,Ride.Cmdlets.InvokeRideActionCommand'
+        $err.Exception.Message | Should -Match 'pg_reload_conf'
+    }
+
+    It 'shows no pg_stat_activity for the pooler, and says why when asked for it' {
+        (Get-RideActivity -Session $script:id).Node | Should -Not -Contain 'pooler1'
+        try { Get-RideActivity -Session $script:id -Node pooler1 -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'NodeNotDatabase,*'
+        $err.Exception.Message | Should -Match 'SHOW POOLS'
+    }
+
+    It 'repoints the write endpoint at a promoted replica, and the applications write there through it' {
+        Invoke-RideAction promote-replica -Session $script:id -Confirm:$false | Out-Null
+        (Invoke-RideAction repoint-write-endpoint -Session $script:id -Confirm:$false).Outcome | Should -Be 'done'
+        (Invoke-RideAction repoint-write-endpoint -Session $script:id -Confirm:$false).Outcome | Should -Be 'unchanged'
+        (Get-Node pooler1).Upstream | Should -Be 'replica1'
+        # The grant goes to the primary of the moment, replica1, where the shop now writes.
+        $score = (Submit-RideFix -Session $script:id -Sql "\connect app_db`nGRANT INSERT ON events TO app_user;`n").Score
+        ($score.Checks | Where-Object Name -eq 'shop-writes').Passed | Should -BeTrue
+        Invoke-RideTestQuery (Get-Node replica1) "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'shop_app'" | Should -BeGreaterThan 0
+    }
+
+    It 'brings the pooler back in front of the original primary on Reset' {
+        Reset-RideScenario -Session $script:id | Out-Null
+        (Get-Node pooler1).Upstream | Should -Be 'primary'
+        (Get-Node replica1).Role | Should -Be 'Replica'
+        Wait-RideCondition -Because 'the shop writes through the pooler again' -Condition {
+            (Invoke-RideTestQuery (Get-Node primary) "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'shop_app'")[0] -gt 0
+        } | Should -BeTrue
+    }
+
+    It 'removes PgBouncer with every other node on Stop' {
+        $pooled = if ($script:engine -eq 'Docker') {
+            { @(docker ps -a -q --filter "label=ride.session=$($script:id)") }
+        } else {
+            { @(Get-ProcessIdsOf "pgbouncer \S*$($script:id)-pooler1") }
+        }
+        @(& $pooled) | Should -Not -BeNullOrEmpty
+        Stop-RideScenario -Session $script:id -Confirm:$false
+        @(& $pooled) | Should -BeNullOrEmpty
+        Get-RideSessionIds | Should -Not -Contain $script:id
+    }
+}
+
+Describe 'A pooler that cannot be started' {
+    BeforeEach {
+        $script:before = Get-RideSessionIds
+        $script:servers = @(Get-ProcessIdsOf '^\S*/postgres -D ')
+        $script:savedImage = $env:RIDE_PGBOUNCER_IMAGE
+    }
+
+    AfterEach {
+        $env:RIDE_PGBOUNCER = $null
+        $env:RIDE_PGBOUNCER_IMAGE = $script:savedImage
+    }
+
+    It 'names the install command when PgBouncer is missing on Local, and leaves no node behind' {
+        $env:RIDE_PGBOUNCER = '/nonexistent/pgbouncer'
+        try { Start-RideScenario stage-00/06 -Engine Local 6>$null } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'PgBouncerNotFound,Ride.Cmdlets.StartRideScenarioCommand'
+        $err.Exception.Message | Should -Match 'apt-get install pgbouncer'
+        $err.CategoryInfo.Category | Should -Be 'NotInstalled'
+        Get-RideSessionIds | Should -Be $script:before
+        @(Get-ProcessIdsOf '^\S*/postgres -D ' | Where-Object { $_ -notin $script:servers }) | Should -BeNullOrEmpty
+    }
+
+    It 'names the image when the PgBouncer image cannot be pulled on Docker, and leaves no container behind' -Skip:('Docker' -notin $engines) {
+        $env:RIDE_PGBOUNCER_IMAGE = '127.0.0.1:5999/ride/no-pgbouncer:1'
+        $containers = @(docker ps -a -q --filter 'label=ride.managed=true')
+        try { Start-RideScenario stage-00/06 -Engine Docker 6>$null } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'ImagePullFailed,Ride.Cmdlets.StartRideScenarioCommand'
+        $err.Exception.Message | Should -Match 'no-pgbouncer'
+        Get-RideSessionIds | Should -Be $script:before
+        @(docker ps -a -q --filter 'label=ride.managed=true' | Where-Object { $_ -notin $containers }) | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Test-RideScenario on a topology' {
-    It 'proves the two-node test scenarios on <_>' -ForEach $engines {
-        $results = 'stage-00/04', 'stage-00/05' | Test-RideScenario -Engine $_
+    It 'proves the multi-node test scenarios on <_>' -ForEach $engines {
+        $results = 'stage-00/04', 'stage-00/05', 'stage-00/06' | Test-RideScenario -Engine $_
         ($results | Where-Object { -not $_.Passed } | ForEach-Object { "$($_.Expectation): $($_.Detail)" }) | Should -BeNullOrEmpty
         $results.Expectation | Should -Contain 'reset-restores-incident'
     }

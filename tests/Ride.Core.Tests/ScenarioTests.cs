@@ -79,6 +79,7 @@ public sealed class ScenarioValidationTests : IDisposable
     [InlineData("    sql: [SELECT 1]\n", "    node: replica1\n    sql: [SELECT 1]\n", "actors[0].node", "'replica1' is not a node")]
     [InlineData("  actors: [app]\n", "  actors: [ghost]\n", "liveWhen.actors", "'ghost' is not a loop actor")]
     [InlineData("      points: 20\n", "      points: 20\n      node: elsewhere\n", "checks.trap[0].node", "not a node")]
+    [InlineData("      sql: SELECT true", "      sql: SELECT true\n      did: {any: [drop]}", "checks.trap[0]", "did decides a check on its own")]
     public void Names_the_field_and_line_of_a_problem(string replace, string with, string field, string message)
     {
         var error = Assert.Throws<RideException>(() => Load(Valid.Replace(replace, with, StringComparison.Ordinal)));
@@ -117,7 +118,9 @@ public sealed class ScenarioValidationTests : IDisposable
     [InlineData("    of: pg1\n", "    of: standby\n", "topology[1].of", "in a circle")]
     [InlineData("    of: pg1\n", "", "topology[1].of", "a replica names the node it streams from")]
     [InlineData("    role: primary\n", "    role: leader\n", "topology[0].role", "'leader' is not a node role (primary, replica, pooler)")]
-    [InlineData("    role: replica\n", "    role: pooler\n", "topology[1].role", "pooler nodes (PgBouncer) are not available yet")]
+    [InlineData("    role: replica\n    of: pg1\n    slot: true\n", "    role: pooler\n    of: pg1\n    slot: true\n", "topology[1].slot", "only a replica streams through a slot")]
+    [InlineData("    role: replica\n    of: pg1\n    slot: true\n", "    role: pooler\n    of: ghost\n", "topology[1].of", "'ghost' is not a node of this scenario (pg1, standby)")]
+    [InlineData("    role: replica\n    of: pg1\n    slot: true\n", "    role: pooler\n", "topology[1].of", "a pooler names the database node it fronts")]
     [InlineData("    role: primary\n", "    role: primary\n    slot: true\n", "topology[0].slot", "only a replica streams through a slot")]
     [InlineData("promote-replica]", "promote-everything]", "actions[1]", "'promote-everything' is not a safe action. Known actions: start-primary, stop-node")]
     [InlineData("actions: [start-primary, promote-replica]", "actions: [stop-node, stop-node]", "actions[1]", "'stop-node' is listed twice")]
@@ -131,6 +134,54 @@ public sealed class ScenarioValidationTests : IDisposable
         Assert.Contains($"field '{field}'", error.Message, StringComparison.Ordinal);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Matches(@"scenario\.yml:\d+:", error.Message);
+    }
+
+    private const string Pooled = """
+        topology:
+          - name: pg1
+            role: primary
+          - name: bouncer
+            role: pooler
+            of: pg1
+            settings:
+              pool_mode: transaction
+              default_pool_size: "4"
+        actions: [reload-pooler]
+
+        """;
+
+    [Fact]
+    public void Loads_a_pooler_with_its_pool_settings()
+    {
+        var scenario = Load(Pooled + Valid.Replace("    sql: [SELECT 1]\n", "    node: bouncer\n    sql: [SELECT 1]\n", StringComparison.Ordinal));
+        var pooler = scenario.Definition.Nodes[1];
+        Assert.Equal(NodeRoles.Pooler, pooler.Role);
+        Assert.Equal("pg1", pooler.Of);
+        Assert.Equal("transaction", pooler.Settings["pool_mode"]);
+        Assert.Equal("4", pooler.Settings["default_pool_size"]);
+        Assert.Equal("bouncer", scenario.Definition.Actors[0].Node);
+    }
+
+    [Theory]
+    [InlineData("      pool_mode: transaction\n", "      listen_port: \"7000\"\n", "topology[1].settings.listen_port", "'listen_port' is not a pool setting a scenario can give PgBouncer")]
+    [InlineData("      pool_mode: transaction\n", "      pool_mode: \"session; admin_users = x\"\n", "topology[1].settings.pool_mode", "is not a plain one-line value")]
+    [InlineData("    role: primary\n", "    role: primary\n    settings: {pool_mode: session}\n", "topology[0].settings", "only a pooler node takes settings here")]
+    [InlineData("    of: pg1\n", "    of: bouncer\n", "topology[1].of", "'bouncer' is a pooler: a pooler fronts a primary or a replica")]
+    [InlineData("liveWhen:\n  sql: SELECT true\n", "liveWhen:\n  node: bouncer\n  sql: SELECT true\n", "liveWhen.node", "'bouncer' is a pooler")]
+    public void Names_the_field_and_line_of_a_pooler_problem(string replace, string with, string field, string message)
+    {
+        var error = Assert.Throws<RideException>(() => Load((Pooled + Valid).Replace(replace, with, StringComparison.Ordinal)));
+        Assert.Equal("ScenarioInvalid", error.ErrorId);
+        Assert.Contains($"field '{field}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keeps_check_queries_off_the_pooler()
+    {
+        var text = Pooled + Valid.Replace("      points: 20\n", "      points: 20\n      node: bouncer\n", StringComparison.Ordinal);
+        var error = Assert.Throws<RideException>(() => Load(text));
+        Assert.Contains("'bouncer' is a pooler: Ride's own queries run on database nodes", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

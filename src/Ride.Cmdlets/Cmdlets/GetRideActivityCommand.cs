@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Ride.Engines;
 using Ride.Sessions;
 using Ride.Workload;
 
@@ -48,8 +49,13 @@ public sealed class GetRideActivityCommand : RideCmdlet
             }
 
             var all = new List<RideActivity>();
-            foreach (var node in Node is null ? state.Nodes.ToArray() : new[] { state.Node(Node) })
+            foreach (var node in Node is null ? state.Nodes.Where(n => n.Role != NodeRole.Pooler).ToArray() : new[] { state.Node(Node) })
             {
+                if (node.Role == NodeRole.Pooler)
+                {
+                    throw PoolerNodes.NotADatabase(node);
+                }
+
                 // A node that is down (on purpose or not) has no activity; the others still do.
                 var status = await health.NodeStatusAsync(node, token).ConfigureAwait(false);
                 if (status != NodeStatus.Running)

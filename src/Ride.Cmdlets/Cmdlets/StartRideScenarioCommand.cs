@@ -50,10 +50,25 @@ public sealed class StartRideScenarioCommand : RideCmdlet
 
             {scenario.Briefing}
 
-            Investigate:  {session.PsqlCommand}
+            Investigate:  {Investigate(session)}
             Then:         Submit-RideFix -Path ./fix.sql | Get-RideScore
 
             """;
         WriteInformation(new HostInformationMessage { Message = text }, new[] { "PSHOST", "Ride.Briefing" });
+    }
+
+    /// <summary>One psql command, or one per node (a pooler's console, a node the incident stopped) for a topology.</summary>
+    private static string Investigate(RideSession session)
+    {
+        if (session.Nodes.Length <= 1)
+        {
+            return session.PsqlCommand;
+        }
+
+        var width = session.Nodes.Max(n => n.Name.Length);
+        return string.Join(Environment.NewLine + new string(' ', 14), session.Nodes.Select(n =>
+            n.Name.PadRight(width) + "  " + (n.Status == NodeStatus.Running
+                ? n.PsqlCommand + (n.Role == NodeRole.Pooler ? $"   (console: database {PgBouncer.ConsoleDatabase})" : "")
+                : $"({n.Status.ToLowerInvariant()})")));
     }
 }

@@ -60,6 +60,7 @@ public sealed class ActionRunner
             ? state.Node(node)
             : state.Nodes.FirstOrDefault(n => n.Role == NodeRole.FormerPrimary && !n.Fenced) ?? state.Primary,
         SafeActions.WaitForReplicaCatchup => node is { Length: > 0 } ? state.Node(node) : OnlyReplica(state),
+        SafeActions.RepointWriteEndpoint or SafeActions.ReloadPooler => node is { Length: > 0 } ? state.Node(node) : OnlyPooler(state, action),
         _ => state.Node(node),
     };
 
@@ -70,6 +71,10 @@ public sealed class ActionRunner
         if (!incident)
         {
             EnsureAllowed(definition, action);
+            if (state.Nodes.Count > 1)
+            {
+                await ReconcilePromotionsAsync(state, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var target = TargetOf(state, action, node);
@@ -85,8 +90,22 @@ public sealed class ActionRunner
                 SafeActions.FenceOldPrimary => await FenceAsync(target, handle, cancellationToken).ConfigureAwait(false),
                 SafeActions.WaitForReplicaCatchup => await WaitForCatchUpAsync(state, target, cancellationToken).ConfigureAwait(false),
                 SafeActions.RestoreAppPgHba => await RestorePgHbaAsync(state, target, handle, cancellationToken).ConfigureAwait(false),
+                SafeActions.RepointWriteEndpoint => await RepointAsync(state, target, handle, cancellationToken).ConfigureAwait(false),
+                SafeActions.ReloadPooler => await ReloadPoolerAsync(target, handle, cancellationToken).ConfigureAwait(false),
                 _ => throw new RideException("ActionNotAllowed", RideErrorCategory.InvalidArgument, $"'{action}' is not a safe action.", action),
             };
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException)
+        {
+            // A server the action needs does not answer: a refusal like any other, never a broken submission.
+            var failed = new RideException("ActionFailed", RideErrorCategory.ResourceUnavailable,
+                $"{action} on {target.Name} could not reach a server it needs: {ex.Message}", target.Name, ex);
+            if (!incident)
+            {
+                await RecordAsync(state, action, target.Name, "refused: " + failed.Message, cancellationToken).ConfigureAwait(false);
+            }
+
+            throw failed;
         }
         catch (RideException refused) when (!incident)
         {
@@ -106,6 +125,44 @@ public sealed class ActionRunner
         };
     }
 
+    /// <summary>
+    /// A replica promoted without Ride (pg_promote() in a fix or the operator's psql) is the primary from then on, as if
+    /// promote-replica had run: Ride's picture of the topology follows, and the promotion is evidence like the action.
+    /// </summary>
+    public async Task ReconcilePromotionsAsync(SessionRecord state, CancellationToken cancellationToken)
+    {
+        var connections = new SessionConnections(state);
+        foreach (var replica in state.Nodes.Where(n => n.Role == NodeRole.Replica && !n.StoppedOnPurpose).ToList())
+        {
+            bool recovering;
+            try
+            {
+                await using var connection = await connections.OpenSystemAsync("postgres", cancellationToken, replica.Name).ConfigureAwait(false);
+                recovering = await SessionConnections.ScalarAsync<bool>(connection, "SELECT pg_is_in_recovery()", cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException)
+            {
+                continue;
+            }
+
+            if (recovering)
+            {
+                continue;
+            }
+
+            foreach (var old in state.Nodes.Where(n => n.Role == NodeRole.Primary))
+            {
+                old.Role = NodeRole.FormerPrimary;
+            }
+
+            replica.Role = NodeRole.Primary;
+            replica.Upstream = null;
+            var saved = await _context.Sessions.UpdateAsync(state.SessionId, s => s.Nodes = state.Nodes, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(saved, SafeActions.PromoteReplica, replica.Name, "done: promoted outside Ride (pg_promote() or pg_ctl promote); Ride found it out of recovery",
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private Task RecordAsync(SessionRecord state, string action, string node, string outcome, CancellationToken cancellationToken) =>
         _context.EvidenceOf(state.SessionId).AppendAsync(EvidenceKinds.Action, action, state.Resets, cancellationToken,
             new Dictionary<string, string> { ["node"] = node }, outcome);
@@ -118,6 +175,53 @@ public sealed class ActionRunner
             : throw new RideException("NodeRequired", RideErrorCategory.InvalidArgument, replicas.Count == 0
                 ? $"Session {state.SessionId} has no replica."
                 : $"Session {state.SessionId} has {replicas.Count} replicas: name one with -Node ({string.Join(", ", replicas.Select(r => r.Name))}).", state.SessionId);
+    }
+
+    private static NodeRecord OnlyPooler(SessionRecord state, string action)
+    {
+        var poolers = state.Nodes.Where(n => n.Role == NodeRole.Pooler).ToList();
+        return poolers.Count == 1
+            ? poolers[0]
+            : throw new RideException(poolers.Count == 0 ? "ActionInvalidForNode" : "NodeRequired", RideErrorCategory.InvalidArgument, poolers.Count == 0
+                ? $"{action} acts on a pooler, and session {state.SessionId} has none."
+                : $"Session {state.SessionId} has {poolers.Count} poolers: name one with -Node ({string.Join(", ", poolers.Select(r => r.Name))}).", state.SessionId);
+    }
+
+    /// <summary>The pooler in front of the current primary: the applications' writes go wherever it points.</summary>
+    private static async Task<(string, string)> RepointAsync(SessionRecord state, NodeRecord target, ISandboxNode handle, CancellationToken cancellationToken)
+    {
+        if (handle is not IPoolerNode pooler)
+        {
+            throw new RideException("ActionInvalidForNode", RideErrorCategory.InvalidOperation,
+                $"Node {target.Name} is a {Describe(target.Role)}: the write endpoint is the pooler the applications connect through. Nothing was changed.", target.Name);
+        }
+
+        var primary = state.Primary;
+        if (target.Upstream == primary.Name)
+        {
+            return (RideActionResult.Unchanged, $"{target.Name} already sends every database to {primary.Name}");
+        }
+
+        var before = target.Upstream;
+        await pooler.PointAtAsync(primary, cancellationToken).ConfigureAwait(false);
+        return (RideActionResult.Done, $"{target.Name} sends every database to {primary.Name} now (it sent them to {before}); its clients stay connected");
+    }
+
+    private static async Task<(string, string)> ReloadPoolerAsync(NodeRecord target, ISandboxNode handle, CancellationToken cancellationToken)
+    {
+        if (target.Role != NodeRole.Pooler)
+        {
+            throw new RideException("ActionInvalidForNode", RideErrorCategory.InvalidOperation,
+                $"Node {target.Name} is a {Describe(target.Role)}, not a pooler: reload a server's configuration with SELECT pg_reload_conf(). Nothing was changed.", target.Name);
+        }
+
+        if (!await handle.IsRunningAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new RideException("ActionInvalidForNode", RideErrorCategory.InvalidOperation, $"PgBouncer on {target.Name} is not running. Nothing was changed.", target.Name);
+        }
+
+        await handle.ReloadAsync(cancellationToken).ConfigureAwait(false);
+        return (RideActionResult.Done, $"{target.Name} read {PgBouncer.IniFile} again");
     }
 
     private static async Task<(string, string)> StartPrimaryAsync(NodeRecord target, ISandboxNode handle, CancellationToken cancellationToken)
@@ -220,13 +324,23 @@ public sealed class ActionRunner
         }
 
         var connections = new SessionConnections(state);
+        await using var replica = await connections.OpenSystemAsync("postgres", cancellationToken, target.Name).ConfigureAwait(false);
         string goal;
-        await using (var upstream = await connections.OpenSystemAsync("postgres", cancellationToken, target.Upstream).ConfigureAwait(false))
+        var upstreamDown = false;
+        try
         {
+            await using var upstream = await connections.OpenSystemAsync("postgres", cancellationToken, target.Upstream).ConfigureAwait(false);
             goal = (await SessionConnections.ScalarAsync<string>(upstream, "SELECT pg_current_wal_lsn()::text", cancellationToken).ConfigureAwait(false))!;
         }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException)
+        {
+            // The upstream is down (the usual reason to wait before a promotion): catching up means replaying everything received.
+            upstreamDown = true;
+            goal = await SessionConnections.ScalarAsync<string>(replica, "SELECT pg_last_wal_receive_lsn()::text", cancellationToken).ConfigureAwait(false)
+                   ?? throw new RideException("ActionFailed", RideErrorCategory.InvalidOperation,
+                       $"{target.Name} has received no WAL from {target.Upstream}, which is not reachable: there is nothing to catch up with.", target.Name);
+        }
 
-        await using var replica = await connections.OpenSystemAsync("postgres", cancellationToken, target.Name).ConfigureAwait(false);
         var seen = "";
         try
         {
@@ -258,11 +372,19 @@ public sealed class ActionRunner
                 $"{target.Name} had replayed up to {seen}, not {goal}, after {CatchUpTimeout.TotalSeconds} seconds.", target.Name);
         }
 
-        return (RideActionResult.Done, $"{target.Name} replayed up to {goal}");
+        return (RideActionResult.Done, upstreamDown
+            ? $"{target.Name} replayed everything it had received ({goal}); its upstream {target.Upstream} is not reachable"
+            : $"{target.Name} replayed up to {goal}");
     }
 
     private static async Task<(string, string)> RestorePgHbaAsync(SessionRecord state, NodeRecord target, ISandboxNode handle, CancellationToken cancellationToken)
     {
+        if (target.Role == NodeRole.Pooler)
+        {
+            throw new RideException("ActionInvalidForNode", RideErrorCategory.InvalidOperation,
+                $"Node {target.Name} is a pooler: pg_hba.conf belongs to a database node (the pooler fronts {target.Upstream}). Nothing was changed.", target.Name);
+        }
+
         var template = target.Engine == EngineKind.Docker ? HostBasedAuthentication.Docker : HostBasedAuthentication.Local;
         if (await handle.ReadFileAsync("pg_hba.conf", cancellationToken).ConfigureAwait(false) == template)
         {

@@ -12,6 +12,8 @@ public static class SafeActions
     public const string WaitForReplicaCatchup = "wait-for-replica-catchup";
     public const string FenceOldPrimary = "fence-old-primary";
     public const string RestoreAppPgHba = "restore-app-pg-hba";
+    public const string RepointWriteEndpoint = "repoint-write-endpoint";
+    public const string ReloadPooler = "reload-pooler";
 
     /// <summary>Every action, with what it does in the operator's words.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -22,11 +24,13 @@ public static class SafeActions
         [WaitForReplicaCatchup] = "wait until a replica has replayed everything its upstream sent",
         [FenceOldPrimary] = "stop the old primary at once and keep it from being started again, so it never takes writes",
         [RestoreAppPgHba] = "rewrite pg_hba.conf from Ride's template and reload",
+        [RepointWriteEndpoint] = "point the pooler (the applications' write endpoint) at the current primary and reload it",
+        [ReloadPooler] = "make PgBouncer read its configuration again (as RELOAD on its console does)",
     };
 
     /// <summary>The actions that change the topology or stop a server: asked to confirm with -Confirm, skipped by -WhatIf.</summary>
     public static readonly IReadOnlySet<string> Destructive = new HashSet<string>(StringComparer.Ordinal)
     {
-        StopNode, PromoteReplica, FenceOldPrimary,
+        StopNode, PromoteReplica, FenceOldPrimary, RepointWriteEndpoint,
     };
 }

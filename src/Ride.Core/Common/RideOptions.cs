@@ -13,6 +13,8 @@ public sealed record RideOptions
     public const string ScenarioPathVariable = "RIDE_SCENARIO_PATH";
     public const string ImageVariable = "RIDE_IMAGE";
     public const string PostgresBinVariable = "RIDE_PG_BIN";
+    public const string PgBouncerVariable = "RIDE_PGBOUNCER";
+    public const string PgBouncerImageVariable = "RIDE_PGBOUNCER_IMAGE";
     public const string PortVariable = "RIDE_PORT";
     public const string SandboxRootVariable = "RIDE_SANDBOX_ROOT";
     public const string ActorsRuntimeVariable = "RIDE_ACTORS_RUNTIME";
@@ -29,6 +31,12 @@ public sealed record RideOptions
 
     /// <summary>The PostgreSQL bin folder (RIDE_PG_BIN); null to search for one.</summary>
     public string? PostgresBin { get; init; }
+
+    /// <summary>Local: the pgbouncer program to run for pooler nodes (RIDE_PGBOUNCER), instead of looking for it.</summary>
+    public string? PgBouncer { get; init; }
+
+    /// <summary>Docker: the image for pooler nodes (RIDE_PGBOUNCER_IMAGE).</summary>
+    public string? PgBouncerImage { get; init; }
 
     /// <summary>The port to try first for a sandbox (RIDE_PORT).</summary>
     public int? PreferredPort { get; init; }
@@ -69,6 +77,8 @@ public sealed record RideOptions
             ScenarioPaths = Split(Get(ScenarioPathVariable)),
             Image = Get(ImageVariable),
             PostgresBin = Get(PostgresBinVariable),
+            PgBouncer = Get(PgBouncerVariable),
+            PgBouncerImage = Get(PgBouncerImageVariable),
             PreferredPort = ParsePort(Get(PortVariable)),
             SandboxRoot = Get(SandboxRootVariable) is { } root ? Path.GetFullPath(root) : null,
             ForceDotnetActors = string.Equals(Get(ActorsRuntimeVariable), "dotnet", StringComparison.OrdinalIgnoreCase),

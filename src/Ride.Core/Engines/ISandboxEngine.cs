@@ -65,6 +65,13 @@ public interface ISandboxNode
     Task<string?> RemoveAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>A PgBouncer node: besides what every node does, it can be pointed at another database node.</summary>
+public interface IPoolerNode : ISandboxNode
+{
+    /// <summary>Sends every database to <paramref name="upstream"/> from now on (pgbouncer.ini rewritten, then reloaded), keeping the clients.</summary>
+    Task PointAtAsync(NodeRecord upstream, CancellationToken cancellationToken);
+}
+
 /// <summary>What every engine's nodes offer on top of the basic operations.</summary>
 public static class SandboxNodeExtensions
 {

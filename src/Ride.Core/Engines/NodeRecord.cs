@@ -25,6 +25,21 @@ public sealed class NodeRecord
     /// <summary>Local replica: the socket folder of the node it streams from, the one thing of another node its jail sees.</summary>
     public string? UpstreamSocketDirectory { get; set; }
 
+    /// <summary>Local pooler: the socket folders of every database node of the session, so it can be pointed at another one.</summary>
+    public List<string>? PeerSocketDirectories { get; set; }
+
+    /// <summary>Docker pooler: the containers of the session's database nodes, where psql for its console runs (its own image may have none).</summary>
+    public List<string>? PeerContainers { get; set; }
+
+    /// <summary>Pooler: the [pgbouncer] settings the scenario gave it, to write its configuration again when it is repointed.</summary>
+    public Dictionary<string, string>? PoolerSettings { get; set; }
+
+    /// <summary>Local pooler: the pgbouncer program it runs.</summary>
+    public string? PoolerProgram { get; set; }
+
+    /// <summary>Pooler: the console's admin (the operator).</summary>
+    public string? PoolerAdmin { get; set; }
+
     /// <summary>The port the server itself listens on (inside its container or jail).</summary>
     public int ServerPort { get; set; } = 5432;
 

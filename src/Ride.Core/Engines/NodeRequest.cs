@@ -11,8 +11,14 @@ public sealed class NodeRequest
 
     public string? Upstream { get; init; }
 
-    /// <summary>Replica: the node it is copied from and streams from, already running.</summary>
+    /// <summary>Replica: the node it is copied from and streams from, already running. Pooler: the node it fronts.</summary>
     public NodeRecord? UpstreamNode { get; init; }
+
+    /// <summary>Pooler: its pool settings and who logs in through it.</summary>
+    public PoolerRequest? Pooler { get; init; }
+
+    /// <summary>Pooler on Local: every database node of the session, whose sockets its jail shows so it can be repointed.</summary>
+    public IReadOnlyList<NodeRecord> Peers { get; init; } = Array.Empty<NodeRecord>();
 
     /// <summary>Replica: streams through a physical replication slot on its upstream, named after the node.</summary>
     public bool Slot { get; init; }

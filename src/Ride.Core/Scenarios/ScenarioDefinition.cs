@@ -62,6 +62,9 @@ public sealed class NodeDefinition
 
     /// <summary>Replica: streams through a physical replication slot on its upstream, named after the node.</summary>
     public bool Slot { get; set; }
+
+    /// <summary>Pooler: PgBouncer's pool settings (pool_mode, default_pool_size, max_client_conn…).</summary>
+    public Dictionary<string, string> Settings { get; set; } = new();
 }
 
 /// <summary>The roles a node of a topology can have, as scenario.yml spells them.</summary>

@@ -25,6 +25,11 @@ public static partial class ScenarioValidator
         void NeedNode(string node, string field) =>
             Need(node.Length == 0 || d.NodeNames.Contains(node), field, $"'{node}' is not a node of this scenario ({string.Join(", ", d.NodeNames)}).");
 
+        // Ride's own SQL (liveWhen, a check's query) runs as Ride's superuser, which logs in to database nodes only.
+        void NeedDatabaseNode(string node, string field) =>
+            Need(!d.Topology.Any(n => n.Name == node && n.Role == NodeRoles.Pooler), field,
+                $"'{node}' is a pooler: Ride's own queries run on database nodes (name the node it fronts; actors and workload replays may go through the pooler).");
+
         Need(ScenarioIds.IsValid(d.Id), "id", $"'{d.Id}' is not of the form stage-NN/MM-slug (lower case, digits and dashes).");
         Need(!string.IsNullOrWhiteSpace(d.Title), "title", "is required.");
         Need(!string.IsNullOrWhiteSpace(d.Topic), "topic", "is required.");
@@ -98,6 +103,7 @@ public static partial class ScenarioValidator
             Need(!string.IsNullOrWhiteSpace(live.Sql), "liveWhen.sql", "is required: a query whose first column is true once the incident is live.");
             Need(live.Database.Length == 0 || databases.Contains(live.Database), "liveWhen.database", $"'{live.Database}' is not one of the scenario's databases.");
             NeedNode(live.Node, "liveWhen.node");
+            NeedDatabaseNode(live.Node, "liveWhen.node");
             Need(live.TimeoutSec is >= 1 and <= 300, "liveWhen.timeoutSec", "must be between 1 and 300.");
             foreach (var actor in live.Actors ?? new List<string>())
             {
@@ -121,6 +127,13 @@ public static partial class ScenarioValidator
                 Need(c.Points > 0, at + ".points", "must be a positive number.");
                 Need(!string.IsNullOrWhiteSpace(c.Sql) || c.Workload.Count > 0 || c.Commands.Count > 0 || c.Looked is not null || c.Faster is not null
                      || c.Did is not null || c.Action is not null, at, "needs sql, workload, commands, looked, faster, did or action.");
+                // looked, did and action each decide a check alone; anything beside them would be silently ignored.
+                var statementForms = new[] { (c.Looked is not null, "looked"), (c.Did is not null, "did"), (c.Action is not null, "action") }.Where(f => f.Item1).ToList();
+                var otherForms = !string.IsNullOrWhiteSpace(c.Sql) || c.Workload.Count > 0 || c.Faster is not null || (c.Commands.Count > 0 && c.Looked is null);
+                Need(statementForms.Count <= 1 && (statementForms.Count == 0 || !otherForms), at,
+                    statementForms.Count > 1
+                        ? $"{string.Join(" and ", statementForms.Select(f => f.Item2))} cannot be combined in one check: give each a check of its own."
+                        : $"{statementForms.FirstOrDefault().Item2} decides a check on its own (only looked takes commands beside it): put sql, workload or faster in a check of their own.");
                 if (c.Action is { } action)
                 {
                     foreach (var (name, field) in new[] { (action.Ran, "ran"), (action.After, "after") }.Where(a => a.Item2 == "ran" || a.Item1.Length > 0))
@@ -169,6 +182,10 @@ public static partial class ScenarioValidator
                 Need(c.Database.Length == 0 || databases.Contains(c.Database), at + ".database", $"'{c.Database}' is not one of the scenario's databases.");
                 Need(c.Role.Length == 0 || roles.Contains(c.Role), at + ".role", $"'{c.Role}' is not a declared role.");
                 NeedNode(c.Node, at + ".node");
+                if (!string.IsNullOrWhiteSpace(c.Sql))
+                {
+                    NeedDatabaseNode(c.Node, at + ".node");
+                }
                 foreach (var w in c.Workload)
                 {
                     Need(d.Actors.Any(a => a.Name == w), at + ".workload", $"'{w}' is not an actor of this scenario.");
@@ -236,7 +253,20 @@ public static partial class ScenarioValidator
             need(NamePattern().IsMatch(node.Name), at + ".name", $"'{node.Name}' is not a plain lower-case node name.");
             need(byName.TryAdd(node.Name, node), at + ".name", $"node '{node.Name}' is declared twice.");
             need(NodeRoles.All.Contains(node.Role), at + ".role", $"'{node.Role}' is not a node role ({string.Join(", ", NodeRoles.All)}).");
-            need(node.Role != NodeRoles.Pooler, at + ".role", "pooler nodes (PgBouncer) are not available yet: use primary and replica nodes.");
+            if (node.Role == NodeRoles.Pooler)
+            {
+                foreach (var (name, value) in node.Settings)
+                {
+                    need(Engines.PgBouncer.ScenarioSettings.Contains(name), $"{at}.settings.{name}",
+                        $"'{name}' is not a pool setting a scenario can give PgBouncer ({string.Join(", ", Engines.PgBouncer.ScenarioSettings.Order(StringComparer.Ordinal))}).");
+                    need(Engines.PgBouncer.IsPlainValue(value), $"{at}.settings.{name}", $"'{value}' is not a plain one-line value (no ';', '#', brackets or line breaks).");
+                }
+            }
+            else
+            {
+                need(node.Settings.Count == 0, at + ".settings", "only a pooler node takes settings here (server settings go in the scenario's settings).");
+            }
+
             if (node.Role == NodeRoles.Primary)
             {
                 need(primary is null, at + ".role", $"'{node.Name}' is a second primary (the first is '{primary}'): a session has one primary, the others are replicas.");
@@ -251,6 +281,15 @@ public static partial class ScenarioValidator
         for (var i = 0; i < d.Topology.Count; i++)
         {
             var node = d.Topology[i];
+            if (node.Role == NodeRoles.Pooler)
+            {
+                need(byName.TryGetValue(node.Of, out var fronted) && fronted.Role is NodeRoles.Primary or NodeRoles.Replica, $"topology[{i}].of",
+                    node.Of.Length == 0 ? "a pooler names the database node it fronts."
+                    : fronted is null ? $"'{node.Of}' is not a node of this scenario ({string.Join(", ", byName.Keys)})."
+                    : $"'{node.Of}' is a {fronted.Role}: a pooler fronts a primary or a replica.");
+                continue;
+            }
+
             if (node.Role != NodeRoles.Replica)
             {
                 continue;

@@ -92,8 +92,30 @@ public sealed class FixRunner
             if (step.Node is { } named && state.Node(named).Role != NodeRole.Primary)
             {
                 // Not the primary (a replica, where a fix resumes replay): nothing of Ride's there to guard.
-                var other = await _context.Engines.OpenAsync(state.Node(named), cancellationToken).ConfigureAwait(false);
-                result = await other.RunPsqlAsync(Invocation(state, script!, database, timeoutSeconds), cancellationToken).ConfigureAwait(false);
+                // A pooler's SQL is for its console (SHOW POOLS, RELOAD…), which takes no server options.
+                var target = state.Node(named);
+                var other = await _context.Engines.OpenAsync(target, cancellationToken).ConfigureAwait(false);
+                var invocation = target.Role == NodeRole.Pooler
+                    ? new PsqlInvocation
+                    {
+                        User = state.OperatorRole, Password = state.OperatorPassword, Database = PgBouncer.ConsoleDatabase, Script = script!.Text, ApplicationName = "psql",
+                    }
+                    : Invocation(state, script!, database, timeoutSeconds);
+                using (var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    // The console has no statement timeout: a PAUSE that waits for busy servers is stopped here instead.
+                    bounded.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds + 1));
+                    try
+                    {
+                        result = await other.RunPsqlAsync(invocation, bounded.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        stoppedAt = (step.Line, $"the SQL for {named} from line {step.Line} did not finish within {timeoutSeconds + 1} seconds and was stopped");
+                        break;
+                    }
+                }
+
                 output.Append(result.StandardOutput);
                 if (!result.Succeeded)
                 {
@@ -129,6 +151,11 @@ public sealed class FixRunner
         // From here on nothing the fix did may stop the submission: what cannot be done becomes evidence.
         try
         {
+            if (state.Nodes.Count > 1)
+            {
+                await new Actions.ActionRunner(_context).ReconcilePromotionsAsync(state, cancellationToken).ConfigureAwait(false);
+            }
+
             if (await new SessionHealth(_context).IsRunningAsync(state.Primary, cancellationToken).ConfigureAwait(false))
             {
                 var primary = await _context.Engines.OpenAsync(state.Primary, cancellationToken).ConfigureAwait(false);

@@ -86,7 +86,7 @@ public sealed class ScoreEvaluator
             try
             {
                 var handle = await _context.Engines.OpenAsync(node, cancellationToken).ConfigureAwait(false);
-                var lines = ServerLogParser.Parse(await handle.ReadServerLogAsync(cancellationToken).ConfigureAwait(false));
+                var lines = PoolerLogParser.ParseFor(node, await handle.ReadServerLogAsync(cancellationToken).ConfigureAwait(false));
                 all.AddRange(OperatorStatements.From(lines, state.OperatorRole, node.Name, state.IncidentAt));
             }
             catch (Common.RideException)

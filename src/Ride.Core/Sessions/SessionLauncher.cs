@@ -96,6 +96,7 @@ public sealed class SessionLauncher
         state.Nodes.Add(primary.Record);
         _context.Sessions.Save(state);
         await new ReplicaBuilder(_context).AddReplicasAsync(engine, state, definition, image, progress, cancellationToken).ConfigureAwait(false);
+        await new PoolerBuilder(_context).AddPoolersAsync(engine, state, definition, progress, cancellationToken).ConfigureAwait(false);
 
         progress.Report(new SandboxProgress("Creating roles and databases", 50));
         var connections = new SessionConnections(state);

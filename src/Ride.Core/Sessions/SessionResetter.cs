@@ -26,6 +26,11 @@ public sealed class SessionResetter
         string? rebuilt = null;
         try
         {
+            if (state.Nodes.Count > 1)
+            {
+                await new Actions.ActionRunner(_context).ReconcilePromotionsAsync(state, cancellationToken).ConfigureAwait(false);
+            }
+
             if (state.Nodes.FirstOrDefault(n => n.Role == NodeRole.FormerPrimary || n.Fenced) is { } changed)
             {
                 // A promotion or a fence is not undone by SQL: the topology is built again as the incident began.
@@ -38,6 +43,7 @@ public sealed class SessionResetter
             var primary = await new SessionHealth(_context).EnsurePrimaryAsync(state, cancellationToken).ConfigureAwait(false);
             progress.Report(new SandboxProgress("Pausing the actors", 10));
             var paused = await _context.Actors.PauseAsync(directory, state.ActorsPid, cancellationToken).ConfigureAwait(false);
+            await RestartPoolersAsync(state, cancellationToken).ConfigureAwait(false);
 
             progress.Report(new SandboxProgress("Restoring the databases", 30));
             await Snapshot.RestoreAsync(state, scenario.Definition, new SessionConnections(state), cancellationToken).ConfigureAwait(false);
@@ -85,6 +91,19 @@ public sealed class SessionResetter
             }
 
             node.StoppedOnPurpose = false;
+        }
+    }
+
+    /// <summary>
+    /// PgBouncer starts afresh from its file: what the operator changed on its console (SET, PAUSE, DISABLE) is gone,
+    /// and so are its pools and counters.
+    /// </summary>
+    private async Task RestartPoolersAsync(SessionRecord state, CancellationToken cancellationToken)
+    {
+        foreach (var node in state.Nodes.Where(n => n.Role == NodeRole.Pooler))
+        {
+            var handle = await _context.Engines.OpenAsync(node, cancellationToken).ConfigureAwait(false);
+            await handle.RestartAsync(NodeStopMode.Fast, cancellationToken).ConfigureAwait(false);
         }
     }
 

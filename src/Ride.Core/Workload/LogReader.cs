@@ -40,7 +40,7 @@ public sealed class LogReader
         {
             var handle = await _context.Engines.OpenAsync(record, cancellationToken).ConfigureAwait(false);
             var lines = await handle.ReadServerLogAsync(cancellationToken).ConfigureAwait(false);
-            entries.AddRange(ServerLogParser.Parse(lines).Where(line => !ServerLogParser.IsRideNoise(line)).Select(line => new RideLogEntry
+            entries.AddRange(PoolerLogParser.ParseFor(record, lines).Where(line => !ServerLogParser.IsRideNoise(line)).Select(line => new RideLogEntry
             {
                 SessionId = state.SessionId,
                 Source = LogSource.Server,

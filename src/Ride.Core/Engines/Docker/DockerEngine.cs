@@ -108,13 +108,18 @@ public sealed class DockerEngine : ISandboxEngine
             }
         });
 
-    public ISandboxNode Open(NodeRecord node) => new DockerNode(_host, node);
+    public ISandboxNode Open(NodeRecord node) => node.Role == NodeRole.Pooler ? new DockerPooler(_host, node) : new DockerNode(_host, node);
 
     public async Task<ISandboxNode> CreateNodeAsync(NodeRequest request, IProgress<SandboxProgress> progress, CancellationToken cancellationToken)
     {
         if (request.Role == NodeRole.Replica && request.DurableData)
         {
             throw new ArgumentException("A replica on Docker keeps its data in memory.", nameof(request));
+        }
+
+        if (request.Role == NodeRole.Pooler)
+        {
+            return await CreatePoolerAsync(request, progress, cancellationToken).ConfigureAwait(false);
         }
 
         var image = string.IsNullOrWhiteSpace(request.Image) ? DefaultImage : request.Image.Trim();
@@ -165,6 +170,65 @@ public sealed class DockerEngine : ISandboxEngine
                 {
                     // The original failure is what the user needs to see; a container left behind carries Ride's labels.
                 }
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>A PgBouncer container in front of its upstream, configured before its first start; removed again when anything fails.</summary>
+    private async Task<ISandboxNode> CreatePoolerAsync(NodeRequest request, IProgress<SandboxProgress> progress, CancellationToken cancellationToken)
+    {
+        var upstream = request.UpstreamNode ?? throw new ArgumentException("A pooler needs the node it fronts.", nameof(request));
+        var pooler = request.Pooler ?? throw new ArgumentException("A pooler needs its settings.", nameof(request));
+        var image = string.IsNullOrWhiteSpace(request.Image) ? PgBouncer.DefaultImage : request.Image.Trim();
+        progress.Report(new SandboxProgress($"Looking for the PgBouncer image {image}", 45));
+        await _host.CallAsync(() => DockerImages.EnsureAsync(_host.Client, _host.Endpoint, image, progress, 45, 48, cancellationToken)).ConfigureAwait(false);
+        var record = new NodeRecord
+        {
+            Name = request.NodeName,
+            Role = NodeRole.Pooler,
+            Upstream = upstream.Name,
+            Engine = EngineKind.Docker,
+            Host = LoopbackAddress,
+            Image = image,
+            DockerEndpoint = _host.Endpoint,
+            Network = request.Network,
+            ServerPort = PgBouncer.ListenPort,
+            ContainerName = $"ride-{request.SessionId}-{request.NodeName}",
+            PoolerSettings = new Dictionary<string, string>(pooler.Settings, StringComparer.Ordinal),
+            PoolerAdmin = pooler.AdminUser,
+            PeerContainers = request.Peers.Select(p => p.ContainerName).OfType<string>().ToList(),
+        };
+        var node = new DockerPooler(_host, record);
+        try
+        {
+            progress.Report(new SandboxProgress($"Starting PgBouncer ({record.Name}) in front of {upstream.Name}", 48));
+            var created = await _host.CallAsync(() => _host.Client.Containers.CreateContainerAsync(
+                    DockerPooler.ContainerParameters(record, request, image, FreeLoopbackPort()), cancellationToken))
+                .ConfigureAwait(false);
+            record.ContainerId = created.ID;
+            await node.ConfigureAndStartAsync(request, upstream, cancellationToken).ConfigureAwait(false);
+            return node;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            if (record.ContainerId is not null)
+            {
+                try
+                {
+                    await RemoveQuietlyAsync(record.ContainerId, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception cleanup) when (cleanup is DockerApiException || DockerClients.IsUnreachable(cleanup))
+                {
+                    // The original failure is what the user needs to see; a container left behind carries Ride's labels.
+                }
+            }
+
+            if (ex is DockerApiException api)
+            {
+                throw new RideException("SandboxBootFailed", RideErrorCategory.OpenError,
+                    $"The Docker engine could not start the PgBouncer container {record.ContainerName} from {image}: {DockerClients.ErrorMessage(api)}", image, api);
             }
 
             throw;

@@ -8,7 +8,7 @@ using Ride.Common;
 namespace Ride.Engines.Docker;
 
 /// <summary>A sandbox server in a container. Programs run inside it as the postgres account, so the user needs no client.</summary>
-internal sealed class DockerNode : ISandboxNode
+internal sealed class DockerNode : ContainerNode, ISandboxNode
 {
     private const string ServerAccount = "postgres";
     private const uint StopGraceSeconds = 3;
@@ -16,26 +16,13 @@ internal sealed class DockerNode : ISandboxNode
     private const int ExitCodeNotFound = 127;
     private static readonly TimeSpan ReadinessTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ReadinessPoll = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
-
-    private readonly DockerHost _host;
 
     public DockerNode(DockerHost host, NodeRecord record)
+        : base(host, record)
     {
-        _host = host;
-        Record = record;
     }
 
-    public NodeRecord Record { get; }
-
     public Endpoint ServerAddress => new(DockerEngine.LoopbackAddress, DockerEngine.ContainerPort);
-
-    private string Container =>
-        Record.ContainerId ?? Record.ContainerName
-        ?? throw new RideException("SessionLost", RideErrorCategory.InvalidData, $"The node '{Record.Name}' records no container.", Record.Name);
-
-    public async Task<bool> IsRunningAsync(CancellationToken cancellationToken) =>
-        await InspectStateAsync(cancellationToken).ConfigureAwait(false) is { Running: true };
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -50,41 +37,25 @@ internal sealed class DockerNode : ISandboxNode
                 $"Node {Record.Name} keeps its data in memory, which a stopped container loses; it cannot be started again.", Record.Name);
         }
 
-        await _host.CallAsync(() => _host.Client.Containers.StartContainerAsync(Container, new ContainerStartParameters(), cancellationToken))
+        await Host.CallAsync(() => Host.Client.Containers.StartContainerAsync(Container, new ContainerStartParameters(), cancellationToken))
             .ConfigureAwait(false);
         await WaitUntilReadyAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>PostgreSQL's shutdown modes are its signals: TERM waits for clients, INT rolls them back, QUIT stops at once.</summary>
-    public async Task StopAsync(NodeStopMode mode, CancellationToken cancellationToken)
-    {
-        if (!await IsRunningAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        var signal = mode switch { NodeStopMode.Smart => "SIGTERM", NodeStopMode.Fast => "SIGINT", _ => "SIGQUIT" };
-        await _host.CallAsync(() => _host.Client.Containers.KillContainerAsync(Container, new ContainerKillParameters { Signal = signal }, cancellationToken))
-            .ConfigureAwait(false);
-        await Poll.UntilAsync($"the container of node {Record.Name} to stop ({mode})", StopTimeout, TimeSpan.FromMilliseconds(50), async token =>
-                await IsRunningAsync(token).ConfigureAwait(false) ? PollProbe<bool>.Waiting(false, "still running") : PollProbe<bool>.Finished(true),
-                timeout => new RideException("NodeStopTimeout", RideErrorCategory.OperationTimeout, timeout.Message, Record.Name), cancellationToken)
-            .ConfigureAwait(false);
-    }
-
-    public Task ReloadAsync(CancellationToken cancellationToken) =>
-        _host.CallAsync(() => _host.Client.Containers.KillContainerAsync(Container, new ContainerKillParameters { Signal = "SIGHUP" }, cancellationToken));
+    public Task StopAsync(NodeStopMode mode, CancellationToken cancellationToken) =>
+        SignalAndWaitAsync(mode switch { NodeStopMode.Smart => "SIGTERM", NodeStopMode.Fast => "SIGINT", _ => "SIGQUIT" }, mode.ToString(), cancellationToken);
 
     public Task<ProcessResult> RunAsync(ProgramInvocation invocation, CancellationToken cancellationToken)
     {
         var command = new List<string> { invocation.Program };
         command.AddRange(invocation.Arguments);
         var environment = invocation.Environment.Where(e => e.Value is not null).Select(e => e.Key + "=" + e.Value).ToList();
-        return _host.CallAsync(async () =>
+        return Host.CallAsync(async () =>
         {
             try
             {
-                return await _host.ExecAsync(Container, command, environment, invocation.StandardInput, ServerAccount, cancellationToken).ConfigureAwait(false);
+                return await Host.ExecAsync(Container, command, environment, invocation.StandardInput, ServerAccount, cancellationToken).ConfigureAwait(false);
             }
             catch (DockerApiException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
             {
@@ -114,23 +85,10 @@ internal sealed class DockerNode : ISandboxNode
         }
     }
 
-    public Task<IReadOnlyList<string>> ReadServerLogAsync(CancellationToken cancellationToken) =>
-        _host.CallAsync(async () =>
-        {
-            try
-            {
-                return Text.Lines(await _host.ReadLogAsync(Container, null, cancellationToken).ConfigureAwait(false));
-            }
-            catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-            {
-                return (IReadOnlyList<string>)Array.Empty<string>();
-            }
-        });
-
     public Task<string?> RemoveAsync(CancellationToken cancellationToken) =>
-        _host.CallAsync(async () =>
+        Host.CallAsync(async () =>
         {
-            var state = await InspectStateAsync(cancellationToken).ConfigureAwait(false);
+            var state = (await InspectAsync(cancellationToken).ConfigureAwait(false))?.State;
             if (state is null)
             {
                 return "The container was already gone.";
@@ -141,7 +99,7 @@ internal sealed class DockerNode : ISandboxNode
             {
                 try
                 {
-                    await _host.Client.Containers.StopContainerAsync(Container, new ContainerStopParameters { WaitBeforeKillSeconds = StopGraceSeconds },
+                    await Host.Client.Containers.StopContainerAsync(Container, new ContainerStopParameters { WaitBeforeKillSeconds = StopGraceSeconds },
                         cancellationToken).ConfigureAwait(false);
                 }
                 catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
@@ -156,7 +114,7 @@ internal sealed class DockerNode : ISandboxNode
 
             try
             {
-                await _host.Client.Containers.RemoveContainerAsync(Container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true },
+                await Host.Client.Containers.RemoveContainerAsync(Container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true },
                     cancellationToken).ConfigureAwait(false);
             }
             catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
@@ -180,26 +138,26 @@ internal sealed class DockerNode : ISandboxNode
             await Poll.UntilAsync($"PostgreSQL in the container {Record.ContainerName} ({Record.Image}) to accept connections", ReadinessTimeout, ReadinessPoll,
             async token =>
             {
-                var inspect = await _host.CallAsync(() => _host.Client.Containers.InspectContainerAsync(Container, token)).ConfigureAwait(false);
+                var inspect = await Host.CallAsync(() => Host.Client.Containers.InspectContainerAsync(Container, token)).ConfigureAwait(false);
                 if (inspect.State is not { Running: true })
                 {
                     throw await BootFailedAsync(inspect.State, token).ConfigureAwait(false);
                 }
 
-                Record.Port = PublishedPort(inspect);
+                Record.Port = PublishedPort(inspect, DockerEngine.PortKey);
                 if (probeInside)
                 {
                     ProcessResult ready;
                     try
                     {
-                        ready = await _host.ExecAsync(Container, new[] { "pg_isready", "-q", "-h", ServerAddress.Host, "-p", ServerAddress.Port.ToString(CultureInfo.InvariantCulture) },
+                        ready = await Host.ExecAsync(Container, new[] { "pg_isready", "-q", "-h", ServerAddress.Host, "-p", ServerAddress.Port.ToString(CultureInfo.InvariantCulture) },
                             Array.Empty<string>(), null, null, token).ConfigureAwait(false);
                     }
                     catch (DockerApiException ex)
                     {
                         // The container stopped between the inspection above and the probe (the engine answers 409 when the
                         // exec is created, 500 when it is started): either way, report it as a failed boot.
-                        var stopped = (await _host.Client.Containers.InspectContainerAsync(Container, token).ConfigureAwait(false)).State;
+                        var stopped = (await Host.Client.Containers.InspectContainerAsync(Container, token).ConfigureAwait(false)).State;
                         throw stopped is { Running: true } ? ex : await BootFailedAsync(stopped, token).ConfigureAwait(false);
                     }
 
@@ -229,30 +187,15 @@ internal sealed class DockerNode : ISandboxNode
         }
         catch (PollTimeoutException timeout)
         {
-            var tail = await _host.LogTailAsync(Container, cancellationToken).ConfigureAwait(false);
+            var tail = await Host.LogTailAsync(Container, cancellationToken).ConfigureAwait(false);
             throw new RideException("ReadinessTimeout", RideErrorCategory.OperationTimeout,
                 $"{timeout.Message} The end of its log:{Environment.NewLine}{tail}", Record.Image, timeout);
         }
     }
 
-    private int PublishedPort(ContainerInspectResponse inspect)
-    {
-        var binding = inspect.NetworkSettings?.Ports is { } ports && ports.TryGetValue(DockerEngine.PortKey, out var bindings)
-            ? bindings?.FirstOrDefault(b => b.HostIP == DockerEngine.LoopbackAddress)
-            : null;
-        if (binding is null || !int.TryParse(binding.HostPort, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port))
-        {
-            throw new RideException("SandboxBootFailed", RideErrorCategory.OpenError,
-                $"The container {Record.ContainerName} started but the engine reports no port published on {DockerEngine.LoopbackAddress} for {DockerEngine.PortKey}.",
-                Record.Image);
-        }
-
-        return port;
-    }
-
     private async Task<RideException> BootFailedAsync(State? state, CancellationToken cancellationToken)
     {
-        var tail = await _host.LogTailAsync(Container, cancellationToken).ConfigureAwait(false);
+        var tail = await Host.LogTailAsync(Container, cancellationToken).ConfigureAwait(false);
         return new RideException("SandboxBootFailed", RideErrorCategory.OpenError,
             $"The container {Record.ContainerName} ({Record.Image}) exited during start-up with exit code "
             + $"{(state?.ExitCode ?? -1).ToString(CultureInfo.InvariantCulture)}. The end of its log:{Environment.NewLine}{tail}",
@@ -275,19 +218,6 @@ internal sealed class DockerNode : ISandboxNode
             return (null, "login through the published port failed: " + ex.Message);
         }
     }
-
-    private async Task<State?> InspectStateAsync(CancellationToken cancellationToken) =>
-        await _host.CallAsync(async () =>
-        {
-            try
-            {
-                return (await _host.Client.Containers.InspectContainerAsync(Container, cancellationToken).ConfigureAwait(false)).State;
-            }
-            catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-            {
-                return null;
-            }
-        }).ConfigureAwait(false);
 
     private static string DataPath(string relativePath)
     {

@@ -14,17 +14,20 @@ public sealed class Jail
 {
     private static readonly string[] SystemFolders = { "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32" };
 
-    public Jail(string bubblewrap, ServerAccount account, string sandboxDirectory, string binDirectory, string? sharedSocketDirectory = null)
+    public Jail(string bubblewrap, ServerAccount account, string sandboxDirectory, string binDirectory, IReadOnlyList<string>? sharedSocketDirectories = null)
     {
         Bubblewrap = bubblewrap;
         Account = account;
         SandboxDirectory = sandboxDirectory;
         BinDirectory = binDirectory;
-        SharedSocketDirectory = sharedSocketDirectory;
+        SharedSocketDirectories = sharedSocketDirectories ?? Array.Empty<string>();
     }
 
-    /// <summary>Another node's socket folder, shown at the same path: how a replica's jail reaches the server it streams from.</summary>
-    public string? SharedSocketDirectory { get; }
+    /// <summary>
+    /// Other nodes' socket folders, shown at the same paths: how a replica's jail reaches the server it streams from,
+    /// and a pooler's every server it may be pointed at.
+    /// </summary>
+    public IReadOnlyList<string> SharedSocketDirectories { get; }
 
     public string Bubblewrap { get; }
 
@@ -96,9 +99,9 @@ public sealed class Jail
             "--tmpfs", "/tmp",
             "--bind", SandboxDirectory, SandboxDirectory,
         });
-        if (SharedSocketDirectory is not null)
+        foreach (var shared in SharedSocketDirectories)
         {
-            command.AddRange(new[] { "--bind", SharedSocketDirectory, SharedSocketDirectory });
+            command.AddRange(new[] { "--bind", shared, shared });
         }
 
         command.AddRange(new[]

@@ -28,7 +28,7 @@ public sealed class LocalEngine : ISandboxEngine
 
     public Task RemoveNetworkAsync(string sessionId, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public ISandboxNode Open(NodeRecord node) => new LocalNode(_local, node);
+    public ISandboxNode Open(NodeRecord node) => node.Role == NodeRole.Pooler ? new LocalPooler(_local, node) : new LocalNode(_local, node);
 
     public async Task<ISandboxNode> CreateNodeAsync(NodeRequest request, IProgress<SandboxProgress> progress, CancellationToken cancellationToken)
     {
@@ -50,6 +50,11 @@ public sealed class LocalEngine : ISandboxEngine
             DurableData = true,
             UpstreamSocketDirectory = request.UpstreamNode?.SocketDirectory,
         };
+        if (request.Role == NodeRole.Pooler)
+        {
+            return await LocalPooler.CreateAsync(_local, record, request, progress, cancellationToken).ConfigureAwait(false);
+        }
+
         var node = new LocalNode(_local, record);
         if (request.Role == NodeRole.Replica)
         {

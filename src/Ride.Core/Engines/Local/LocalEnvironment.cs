@@ -47,7 +47,14 @@ internal sealed class LocalEnvironment
     }
 
     public Jail JailFor(string sandboxDirectory, string? sharedSocketDirectory = null) =>
-        new(Bubblewrap, Account, sandboxDirectory, BinDirectory, sharedSocketDirectory);
+        new(Bubblewrap, Account, sandboxDirectory, BinDirectory, sharedSocketDirectory is null ? null : new[] { sharedSocketDirectory });
+
+    /// <summary>A pooler's jail: PgBouncer's own folder instead of PostgreSQL's, and the sockets of the servers it may front.</summary>
+    public Jail PoolerJailFor(string sandboxDirectory, string pgBouncer, IReadOnlyList<string> sharedSocketDirectories) =>
+        new(Bubblewrap, Account, sandboxDirectory, Path.GetDirectoryName(pgBouncer)!, sharedSocketDirectories);
+
+    /// <summary>PgBouncer's program: RIDE_PGBOUNCER, else on PATH or where Debian installs it; PgBouncerNotFound otherwise.</summary>
+    public string PgBouncer() => PgBouncerProgram.Find(Options);
 
     public string Program(string name) => Path.Combine(BinDirectory, PostgresBinaries.Executable(name));
 }

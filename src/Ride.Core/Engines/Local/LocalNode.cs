@@ -1,52 +1,40 @@
-using System.Text;
 using Ride.Common;
 
 namespace Ride.Engines.Local;
 
 /// <summary>A jailed PostgreSQL server on this machine, in its own sandbox folder.</summary>
-internal sealed class LocalNode : ISandboxNode
+internal sealed class LocalNode : JailedProcessNode, ISandboxNode
 {
-    private const int SignalHangUp = 1;
-    private const int SignalQuit = 3;
-    private const int SignalInterrupt = 2;
-    private const int SignalTerminate = 15;
-    private const int SignalKill = 9;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
-
-    private readonly LocalEnvironment _local;
 
     public LocalNode(LocalEnvironment local, NodeRecord record)
+        : base(local, record)
     {
-        _local = local;
-        Record = record;
     }
 
-    public NodeRecord Record { get; }
+    protected override string ProcessCommandLine => Local.Program("postgres") + " -D " + Record.DataDirectory;
 
-    public Endpoint ServerAddress => Record.RideEndpoint;
+    protected override string What => $"the server of node {Record.Name}";
 
-    private Jail Jail => _local.JailFor(Record.SandboxDirectory!, Record.UpstreamSocketDirectory);
-
-    public Task<bool> IsRunningAsync(CancellationToken cancellationToken) => Task.FromResult(IsServer(Record.ServerPid));
+    private Jail Jail => Local.JailFor(Record.SandboxDirectory!, Record.UpstreamSocketDirectory);
 
     /// <summary>Starts the server in its jail and waits until postmaster.pid says it accepts connections (a standby: read-only ones).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (IsServer(Record.ServerPid))
+        if (IsOurs(Record.ServerPid))
         {
             return;
         }
 
         File.Delete(Path.Combine(Record.DataDirectory!, "postmaster.pid"));
         var log = Record.ServerLogPath!;
-        var jailPid = await Jail.StartDetachedAsync(_local.Program("postgres"), new[] { "-D", Record.DataDirectory! }, log, cancellationToken)
+        var jailPid = await Jail.StartDetachedAsync(Local.Program("postgres"), new[] { "-D", Record.DataDirectory! }, log, cancellationToken)
             .ConfigureAwait(false);
         var started = DateTime.UtcNow;
         await Poll.UntilAsync($"the server of node {Record.Name} to accept connections", ReadyTimeout, TimeSpan.FromMilliseconds(20), async token =>
             {
                 var state = PostmasterState();
-                if (state is "ready" or "standby" && FindServer() is { } pid)
+                if (state is "ready" or "standby" && FindOurs() is { } pid)
                 {
                     Record.ServerPid = pid;
                     Record.JailPid = NativeMethods.ParentOf(pid);
@@ -64,41 +52,18 @@ internal sealed class LocalNode : ISandboxNode
             .ConfigureAwait(false);
     }
 
-    public async Task StopAsync(NodeStopMode mode, CancellationToken cancellationToken)
-    {
-        if (Record.ServerPid is not { } pid || !IsServer(pid))
-        {
-            return;
-        }
-
-        NativeMethods.Signal(pid, mode switch
-        {
-            NodeStopMode.Smart => SignalTerminate,
-            NodeStopMode.Fast => SignalInterrupt,
-            _ => SignalQuit,
-        });
-        await Poll.UntilAsync($"the server of node {Record.Name} to stop ({mode})", StopTimeout, TimeSpan.FromMilliseconds(20),
-                () => IsServer(pid) ? PollProbe<bool>.Waiting(false, "still running") : PollProbe<bool>.Finished(true),
-                timeout => new RideException("NodeStopTimeout", RideErrorCategory.OperationTimeout,
-                    timeout.Message + (mode == NodeStopMode.Smart ? " A smart shutdown waits for every client to disconnect." : ""), Record.Name),
-                cancellationToken)
-            .ConfigureAwait(false);
-        Record.ServerPid = null;
-    }
-
-    public Task ReloadAsync(CancellationToken cancellationToken)
-    {
-        if (Record.ServerPid is { } pid && IsServer(pid))
-        {
-            NativeMethods.Signal(pid, SignalHangUp);
-        }
-
-        return Task.CompletedTask;
-    }
+    /// <summary>PostgreSQL's shutdown modes are its signals: TERM waits for clients, INT rolls them back, QUIT stops at once.</summary>
+    public Task StopAsync(NodeStopMode mode, CancellationToken cancellationToken) =>
+        SignalAndWaitAsync(mode switch
+            {
+                NodeStopMode.Smart => SignalTerminate,
+                NodeStopMode.Fast => SignalInterrupt,
+                _ => SignalQuit,
+            }, mode.ToString(), mode == NodeStopMode.Smart ? " A smart shutdown waits for every client to disconnect." : null, cancellationToken);
 
     public Task<ProcessResult> RunAsync(ProgramInvocation invocation, CancellationToken cancellationToken)
     {
-        var program = invocation.Program.Contains('/', StringComparison.Ordinal) ? invocation.Program : _local.Program(invocation.Program);
+        var program = invocation.Program.Contains('/', StringComparison.Ordinal) ? invocation.Program : Local.Program(invocation.Program);
         return Jail.RunAsync(program, invocation.Arguments, invocation.Environment, invocation.StandardInput, cancellationToken);
     }
 
@@ -113,25 +78,13 @@ internal sealed class LocalNode : ISandboxNode
         var path = DataPath(relativePath);
         var temporary = path + ".ride-tmp";
         await File.WriteAllTextAsync(temporary, content, cancellationToken).ConfigureAwait(false);
-        await _local.Account.GiveAsync(temporary, cancellationToken).ConfigureAwait(false);
+        await Local.Account.GiveAsync(temporary, cancellationToken).ConfigureAwait(false);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
         File.Move(temporary, path, overwrite: true);
-    }
-
-    public async Task<IReadOnlyList<string>> ReadServerLogAsync(CancellationToken cancellationToken)
-    {
-        if (Record.ServerLogPath is null || !File.Exists(Record.ServerLogPath))
-        {
-            return Array.Empty<string>();
-        }
-
-        await using var stream = new FileStream(Record.ServerLogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Text.Lines(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<string?> RemoveAsync(CancellationToken cancellationToken)
@@ -141,13 +94,13 @@ internal sealed class LocalNode : ISandboxNode
         {
             note = "The sandbox's data directory was already gone.";
         }
-        else if (!IsServer(Record.ServerPid))
+        else if (!IsOurs(Record.ServerPid))
         {
             note = "The PostgreSQL server was no longer running.";
         }
 
         Gateway.Stop(Record.GatewayPid);
-        if (IsServer(Record.ServerPid))
+        if (IsOurs(Record.ServerPid))
         {
             try
             {
@@ -159,11 +112,7 @@ internal sealed class LocalNode : ISandboxNode
             }
         }
 
-        // The jail's first process is the init of its own pid namespace: when it goes, everything in the jail goes.
-        if (Record.JailPid is { } jail && NativeMethods.ProcessExists(jail) && NativeMethods.CommandLine(jail).Contains(Record.DataDirectory ?? "\0", StringComparison.Ordinal))
-        {
-            NativeMethods.Signal(jail, SignalKill);
-        }
+        EndJail(Record.DataDirectory ?? "\0");
 
         if (Record.SandboxDirectory is { } sandbox)
         {
@@ -186,14 +135,6 @@ internal sealed class LocalNode : ISandboxNode
             return null;
         }
     }
-
-    private string ServerCommandLine => _local.Program("postgres") + " -D " + Record.DataDirectory;
-
-    private int? FindServer() => NativeMethods.FindProcesses(ServerCommandLine).Where(p => NativeMethods.CommandLine(p) == ServerCommandLine)
-        .Cast<int?>().FirstOrDefault();
-
-    /// <summary>Pids get reused: only a process with this node's server command line counts.</summary>
-    private bool IsServer(int? pid) => pid is { } p && NativeMethods.ProcessExists(p) && NativeMethods.CommandLine(p) == ServerCommandLine;
 
     private string DataPath(string relativePath)
     {

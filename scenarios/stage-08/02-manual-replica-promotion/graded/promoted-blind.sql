@@ -1,0 +1,5 @@
+-- grade: detect 0, fix 40, trap 8
+-- "The primary is gone, promote the replica." The right move, made without asking the standby whether it
+-- had everything and without validating anything afterwards: the failover works, the diagnosis earns
+-- nothing, and billing_db (like app_db) is never checked, which costs the validation trap.
+-- ride: action promote-replica

@@ -1,0 +1,2 @@
+\connect app_db
+REVOKE INSERT ON events FROM app_user;
