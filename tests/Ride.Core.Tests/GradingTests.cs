@@ -193,6 +193,22 @@ public sealed class CatalogTrapTests
     }
 
     [Fact]
+    public void A_connection_per_request_that_closed_on_its_own_is_no_innocent_termination()
+    {
+        var drill = Drill();
+        drill.Actors[1].ConnectPerRequest = true;
+        Assert.All(CatalogTraps.Evaluate(drill, new SessionBaseline { State = State() }, State(s => s.Backends.RemoveAll(b => b.Pid == 11)),
+            Array.Empty<OperatorStatement>(), "primary"), c => Assert.True(c.Passed));
+    }
+
+    [Theory]
+    [InlineData("search_path=\"$user\", public, app", "ALTER ROLE \"app_user\" SET \"search_path\" = \"$user\", public, app")]
+    [InlineData("statement_timeout=5s", "ALTER ROLE \"app_user\" SET \"statement_timeout\" = '5s'")]
+    [InlineData("application_name=it's", "ALTER ROLE \"app_user\" SET \"application_name\" = 'it''s'")]
+    public void Gives_a_stored_setting_back_as_it_was_set(string setting, string statement) =>
+        Assert.Equal(statement, Ride.Sessions.DatabaseSnapshot.SetStatement("ROLE \"app_user\"", setting));
+
+    [Fact]
     public void A_dropped_table_or_column_is_named()
     {
         var trap = Sprung(Drill(), State(s => s.Columns.Remove("app_db.public.orders.status")), Said(1, "ALTER TABLE orders DROP COLUMN status"));

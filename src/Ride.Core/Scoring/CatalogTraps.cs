@@ -166,7 +166,8 @@ public static partial class CatalogTraps
         IReadOnlyList<OperatorStatement> statements)
     {
         var culprits = definition.Actors.Where(a => definition.CatalogTraps.Culprits.Contains(a.Name)).Select(a => a.ApplicationName).ToHashSet();
-        var applications = definition.Actors.Select(a => a.ApplicationName).ToHashSet();
+        // A connection per request closes on its own a moment after the baseline saw it: only kept connections can be terminated innocents.
+        var applications = definition.Actors.Where(a => a.HoldsConnections).Select(a => a.ApplicationName).ToHashSet();
         var alive = now.Backends.Select(b => b.Pid).ToHashSet();
         var gone = before.Backends.Where(b => applications.Contains(b.ApplicationName) && !culprits.Contains(b.ApplicationName) && !alive.Contains(b.Pid))
             .Select(b => $"{b.ApplicationName} (pid {b.Pid})")

@@ -173,13 +173,28 @@ internal sealed class DatabaseSnapshot : ISessionSnapshot
                 continue;
             }
 
-            foreach (var setting in reader.GetFieldValue<string[]>(2))
-            {
-                var equals = setting.IndexOf('=');
-                statements.Add($"ALTER {target} SET {Sql.Identifier(setting[..equals])} = {Sql.Literal(setting[(equals + 1)..])}");
-            }
+            statements.AddRange(reader.GetFieldValue<string[]>(2).Select(setting => SetStatement(target, setting)));
         }
 
         return statements;
+    }
+
+    /// <summary>Settings whose stored value is a list PostgreSQL quoted element by element ("$user", public): given back as the list it is.</summary>
+    private static readonly IReadOnlySet<string> QuotedLists = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "search_path", "temp_tablespaces", "session_preload_libraries", "local_preload_libraries", "shared_preload_libraries",
+    };
+
+    /// <summary>
+    /// The statement that sets one stored setting (name=value, as pg_db_role_setting keeps it) on a role or database
+    /// again. A quoted list goes back as written: as one literal it would become a single element of that whole text.
+    /// </summary>
+    internal static string SetStatement(string target, string setting)
+    {
+        var equals = setting.IndexOf('=');
+        var (name, value) = (setting[..equals], setting[(equals + 1)..]);
+        return QuotedLists.Contains(name)
+            ? $"ALTER {target} SET {Sql.Identifier(name)} = {value}"
+            : $"ALTER {target} SET {Sql.Identifier(name)} = {Sql.Literal(value)}";
     }
 }
