@@ -342,6 +342,7 @@ Describe 'A pooler that cannot be started' {
         $err.Exception.Message | Should -Match 'apt-get install pgbouncer'
         $err.CategoryInfo.Category | Should -Be 'NotInstalled'
         Get-RideSessionIds | Should -Be $script:before
+        @(Get-ChildItem /dev/shm, $env:RIDE_HOME -Recurse -Depth 2 -Directory -Filter '*pooler1' -ErrorAction Ignore) | Should -BeNullOrEmpty -Because 'no sandbox folder is left'
         @(Get-ProcessIdsOf '^\S*/postgres -D ' | Where-Object { $_ -notin $script:servers }) | Should -BeNullOrEmpty
     }
 

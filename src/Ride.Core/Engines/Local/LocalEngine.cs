@@ -32,6 +32,12 @@ public sealed class LocalEngine : ISandboxEngine
 
     public async Task<ISandboxNode> CreateNodeAsync(NodeRequest request, IProgress<SandboxProgress> progress, CancellationToken cancellationToken)
     {
+        if (request.Role == NodeRole.Pooler)
+        {
+            // Before anything is made: a machine without PgBouncer leaves no folder behind.
+            _local.PgBouncer();
+        }
+
         var folders = new SandboxFolders(_local.Options, _local.Account);
         var (sandbox, clusterCache) = await folders.ClaimAsync(request.SessionDirectory, request.SessionId, request.NodeName, cancellationToken)
             .ConfigureAwait(false);
