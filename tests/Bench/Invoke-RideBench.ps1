@@ -10,7 +10,8 @@ param(
     [Parameter(Mandatory)] [string] $OutputPath,
     [int] $Runs = 5,
     [int] $GradingFiles = 20,
-    [int] $SideBySide = 20
+    [int] $SideBySide = 20,
+    [int] $SizeRuns = 3
 )
 
 $ErrorActionPreference = 'Stop'
@@ -393,6 +394,76 @@ foreach ($drill in $topologyDrills) {
     }
 }
 
+# 8. Data sizes: warm Start of stage-01/01 at 200k, 1M and 5M orders (seeded once, cloned by every start) against the same
+# work by hand (server + setup.sql + incident.sql), and what one sandbox of each size costs in disk and memory.
+function New-SizedMissingIndex([int] $Orders) {
+    $source = (Get-RideScenario 'stage-01/01-missing-index').Path
+    $target = Join-Path $env:RIDE_HOME "sized/$Orders/01-missing-index"
+    New-Item -ItemType Directory -Path (Split-Path $target) -Force | Out-Null
+    Copy-Item -Recurse $source $target
+    $setup = Join-Path $target 'setup.sql'
+    (Get-Content -Raw $setup) -replace '(?m)^\\set orders \d+$', "\set orders $Orders" -replace '(?m)^\\set customers \d+$', "\set customers $([int]($Orders / 20))" |
+        Set-Content -Path $setup -NoNewline
+    $target
+}
+
+function Get-SandboxDiskMB($Session) {
+    $state = Get-Content -Raw (Join-Path $env:RIDE_HOME "sessions/$($Session.SessionId)/session.json") | ConvertFrom-Json
+    if ($state.Engine -eq 'Docker') {
+        # The container's own layer: what it copied up from the seed image's layer, which every container shares.
+        $size = docker ps -s --filter "name=^$($state.Nodes[0].ContainerName)$" --format '{{.Size}}'
+        if ($size -match '^([\d.]+)\s*(B|kB|MB|GB)') { return [double]$Matches[1] * @{ B = 1 / 1MB; kB = 1 / 1KB; MB = 1; GB = 1KB }[$Matches[2]] }
+        return 0
+    }
+    return Get-DataMB $Session
+}
+
+$sizeRows = @{}
+foreach ($orders in 200000, 1000000, 5000000) {
+    $sized = New-SizedMissingIndex $orders
+    foreach ($engine in $engines) {
+        $seeding = Measure-Runs 1 { Start-RideScenario -Path $sized -Engine $engine 6>$null | Stop-RideScenario -Confirm:$false }
+        $warm = Measure-Runs $SizeRuns { $t = Start-RideScenario -Path $sized -Engine $engine 6>$null; $t | Stop-RideScenario -Confirm:$false }
+        $byHand = if ($engine -eq 'Local') {
+            $root = if (Test-Path /dev/shm) { (New-Item -ItemType Directory -Force "/dev/shm/ride-bench-sized-$PID").FullName } else { $env:RIDE_HOME }
+            Measure-Runs ([Math]::Min($SizeRuns, 2)) { param($i) Invoke-TopologyByHandLocal $sized (Get-Topology $sized) $root (100 + $i) }
+            if ($root -ne $env:RIDE_HOME) { Remove-Item -Recurse -Force $root }
+        } else {
+            Measure-Runs ([Math]::Min($SizeRuns, 2)) { param($i) Invoke-TopologyByHandDocker $sized (Get-Topology $sized) (100 + $i) }
+        }
+        $sizeRows["$engine-$orders"] = $warm.Median
+        $flat = if ($orders -ne 200000 -and $sizeRows["$engine-200000"]) { '; {0:N2} x the 200k start' -f ($warm.Median / $sizeRows["$engine-200000"]) } else { '' }
+        Add-Row ("Start-RideScenario stage-01/01 at {0:N0} orders ({1}, warm)" -f $orders, $engine) $warm $(if ($orders -eq 5000000) { '<= 0.3 x by hand; <= 1.3 x the 200k start' } else { '' }) `
+            ('Ride / by hand = {0:N2}{1}' -f ($warm.Median / $byHand.Median), $flat)
+        Add-Row ("By hand ({0}): server + setup.sql at {1:N0} orders + incident.sql" -f $engine, $orders) $byHand
+        Add-Row ("Seeding stage-01/01 at {0:N0} orders ({1}, first start of the version)" -f $orders, $engine) $seeding '' 'once per scenario version; later starts clone it'
+
+        $t = Start-RideScenario -Path $sized -Engine $engine 6>$null
+        Start-Sleep -Seconds 3
+        $disk = Get-SandboxDiskMB $t
+        $memory = Get-SessionMemory $t
+        $t | Stop-RideScenario -Confirm:$false
+        $fit = ''
+        if ($orders -eq 5000000) {
+            $free = (Get-PSDrive -PSProvider FileSystem | Where-Object Root -eq '/').Free / 1MB
+            $fit = if ($engine -eq 'Local') {
+                $shm = [double](((df -k --output=avail /dev/shm) | Select-Object -Last 1).Trim()) / 1KB
+                $inMemory = [Math]::Max(0, [Math]::Floor(($shm - 1024) / (2 * $disk)))
+                '; side by side here: {0} in /dev/shm (each needs room to double and 1 GiB stays free), then about {1} more on disk' -f $inMemory, [Math]::Floor($free / (2 * $disk))
+            } else {
+                '; side by side here: the seed layer is shared, so disk is not the limit; memory is ({0:N0} of them in this RAM)' -f [Math]::Floor(((Get-Content /proc/meminfo -TotalCount 1).Split(' ', [StringSplitOptions]::RemoveEmptyEntries)[1] / 1KB) / [Math]::Max(1, $memory))
+            }
+        }
+        $rows.Add([pscustomobject]@{
+            Measurement = "One stage-01/01 sandbox at $('{0:N0}' -f $orders) orders ($engine, just started)"
+            Median      = '{0:N0} MB disk, {1:N0} MB memory' -f $disk, $memory
+            Spread      = ''
+            Target      = ''
+            Note        = $(if ($engine -eq 'Local') { 'disk: the data directory (a copy of the seed, in /dev/shm when it fits); memory: proportional set size' } else { 'disk: the container''s own layer over the shared seed image; memory: docker stats + actors' }) + $fit
+        })
+    }
+}
+
 $pg = & "$bin/postgres" --version
 $docker = if ($engines -contains 'Docker') { (docker version --format '{{.Server.Version}}' 2>$null) } else { 'not available' }
 $report = @"
@@ -411,6 +482,9 @@ How to read it:
 - Start ends when the incident is live: actors connected, incident applied, every loop actor's first request after it logged.
 - Multi-node starts (the drills with a replica or PgBouncer) are compared with the same topology built by hand in the same run: initdb,
   start, pg_basebackup -R, start, PgBouncer with its ini, the drill's setup.sql and its incident (directives followed by hand).
+- Every start clones its scenario's seeded snapshot (the state after setup, built by the first start of each scenario version): a copy
+  of a data directory on Local, a container on the seed image's layer on Docker. The stage-01/01 rows at three sizes show that a warm
+  start does not grow with the data; the seeding row is the one-time cost.
 - Warm Local starts copy the cluster prepared by the cold one. Their data lives in tmpfs when /dev/shm has room, so the baseline by hand
   is measured both on disk and on tmpfs; the tmpfs one is the like-for-like comparison.
 - Memory is the proportional set size (shared pages split among the processes that map them), summed over the postmaster, its children

@@ -7,6 +7,8 @@
 # On every change a drill gets that full proof on one engine (the engines take turns through the catalog) and the
 # quick proof (incident, no-op, solution, one Reset: what an engine can break) on the other, which keeps the suite
 # inside CI's budget as the catalog grows. RIDE_TEST_FULL=1 gives every drill the full proof on every engine.
+# A production-sized drill (its setup.sql sets its size with `\set name N` lines) gets its full proof at a 25th of that
+# size, where every graded file runs in seconds, and its quick proof at full size, seeded once per run.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Initialize-RideTest
@@ -15,7 +17,13 @@ BeforeDiscovery {
     $cases = for ($i = 0; $i -lt $drills.Count; $i++) {
         $full = if ($env:RIDE_TEST_FULL) { $engines } else { @($engines[$i % $engines.Count]) }
         $quick = @($engines | Where-Object { $_ -notin $full })
-        @{ Id = $drills[$i].Id; Full = @($full); Quick = $quick; FullOn = $full -join ', '; QuickOn = if ($quick) { $quick -join ', ' } else { 'none' } }
+        $sizes = @{}
+        foreach ($line in [regex]::Matches((Get-Content -Raw (Join-Path $drills[$i].Path 'setup.sql') -ErrorAction Ignore) ?? '', '(?m)^\\set (\w+) (\d+)\s*$')) {
+            $sizes[$line.Groups[1].Value] = [Math]::Max(1, [long][Math]::Floor([long]$line.Groups[2].Value / 25))
+        }
+        @{ Id = $drills[$i].Id; Full = @($full); Quick = $quick; Sizes = $sizes
+           FullOn = ($full -join ', ') + $(if ($sizes.Count) { ' at a 25th of its size' } else { '' })
+           QuickOn = if ($quick) { $quick -join ', ' } else { 'none' } }
     }
 }
 
@@ -30,10 +38,15 @@ Describe 'Scenario <Id>' -ForEach $cases {
         $before = Get-RideSessionIds
         $module = $env:RIDE_MODULE_PATH
         $id = $Id
+        $scaled = if ($Sizes.Count) { Copy-ScaledScenario $Id $Sizes }
         $runs = @($Full | ForEach-Object { @{ Engine = $_; Quick = $false } }) + @($Quick | ForEach-Object { @{ Engine = $_; Quick = $true } })
         $results = $runs | ForEach-Object -ThrottleLimit 2 -Parallel {
             Import-Module $using:module
-            Test-RideScenario -Id $using:id -Engine $_.Engine -Quick:$_.Quick
+            if ($using:scaled -and -not $_.Quick) {
+                Test-RideScenario -Path $using:scaled -Engine $_.Engine
+            } else {
+                Test-RideScenario -Id $using:id -Engine $_.Engine -Quick:$_.Quick
+            }
         }
         foreach ($run in $runs) {
             $mine = @($results | Where-Object Engine -eq $run.Engine)

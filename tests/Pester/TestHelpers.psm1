@@ -20,6 +20,24 @@ function Get-ScenarioFolder([string] $Id) {
     (Get-RideScenario -Id $Id).Path
 }
 
+# A copy of a catalog drill with the size variables of its setup (`\set name value`) changed: tests of grading need
+# the drill's checks, not its production-sized data.
+function Copy-ScaledScenario([string] $Id, [hashtable] $Size) {
+    $source = Get-ScenarioFolder $Id
+    $target = Join-Path $env:RIDE_HOME ('scaled/' + [Guid]::NewGuid().ToString('N').Substring(0, 8) + '/' + (Split-Path $source -Leaf))
+    New-Item -ItemType Directory -Path (Split-Path $target) -Force | Out-Null
+    Copy-Item -Recurse $source $target
+    $setup = Join-Path $target 'setup.sql'
+    $text = Get-Content -Raw $setup
+    foreach ($name in $Size.Keys) {
+        $pattern = '(?m)^\\set ' + [regex]::Escape($name) + ' \d+$'
+        if ($text -notmatch $pattern) { throw "$Id's setup.sql sets no size variable '$name'." }
+        $text = $text -replace $pattern, ('\set ' + $name + ' ' + $Size[$name])
+    }
+    Set-Content -Path $setup -Value $text -NoNewline
+    $target
+}
+
 # Engines the end-to-end suites run on: Local always; Docker when an engine answers (CI starts one).
 function Get-TestEngine {
     $engines = @('Local')

@@ -1,7 +1,10 @@
 -- The shop's order store as it was before the index cleanup.
--- Size: 200,000 orders for 10,000 customers (about 20 each, 1-2 of them pending).
--- Big enough that a full scan costs tens of milliseconds and dominates pg_stat_statements,
--- small enough that setup (including the index the incident drops) stays around a second.
+-- Size: 5,000,000 orders for 250,000 customers (about 20 each, 1-2 of them pending): production size,
+-- where a full scan of orders costs hundreds of milliseconds per call (about 400 MB of table) and the
+-- missing index shows on every dashboard. Start costs the same at any size: Ride seeds this once per
+-- version and clones the result. The two numbers below are the only place the size is set.
+\set orders 5000000
+\set customers 250000
 \connect app_db
 
 CREATE TABLE orders (
@@ -16,7 +19,7 @@ CREATE TABLE orders (
 -- has a mix of statuses; about 8% of all orders are pending.
 INSERT INTO orders (id, user_id, status, total_cents, created_at)
 SELECT g,
-       (g * 7919) % 10000 + 1,
+       (g * 7919) % :customers + 1,
        CASE WHEN (g * 37) % 97 < 8  THEN 'pending'
             WHEN (g * 37) % 97 < 20 THEN 'paid'
             WHEN (g * 37) % 97 < 35 THEN 'shipped'
@@ -24,10 +27,10 @@ SELECT g,
             ELSE 'cancelled' END,
        (g * 37) % 100000 + 100,
        timestamptz '2025-06-01 00:00:00+00' + g * interval '90 seconds'
-FROM generate_series(1, 200000::bigint) AS g;
+FROM generate_series(1, :orders::bigint) AS g;
 
 ALTER TABLE orders ADD CONSTRAINT orders_pkey PRIMARY KEY (id);
-ALTER TABLE orders ALTER COLUMN id RESTART WITH 200001;
+SELECT setval(pg_get_serial_sequence('orders', 'id'), :orders);
 
 -- The index the dashboard was built around.
 CREATE INDEX orders_user_status_created_idx ON orders (user_id, status, created_at);

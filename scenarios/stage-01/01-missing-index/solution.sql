@@ -10,7 +10,7 @@ LIMIT 5;
 
 -- The plan, as the application sends the statement: Seq Scan on orders, then a Sort.
 EXPLAIN SELECT id, status, total_cents, created_at FROM orders
-WHERE user_id = (SELECT floor(random() * 10000)::int + 1) AND status = 'pending'
+WHERE user_id = (SELECT floor(random() * 250000)::int + 1) AND status = 'pending'
 ORDER BY created_at DESC LIMIT 20;
 
 -- What indexes are left on orders? Only the primary key.
@@ -21,5 +21,5 @@ CREATE INDEX CONCURRENTLY orders_user_status_created_idx ON orders (user_id, sta
 
 -- Check the plan again: an index scan on the new index, a few rows, no Seq Scan.
 EXPLAIN SELECT id, status, total_cents, created_at FROM orders
-WHERE user_id = (SELECT floor(random() * 10000)::int + 1) AND status = 'pending'
+WHERE user_id = (SELECT floor(random() * 250000)::int + 1) AND status = 'pending'
 ORDER BY created_at DESC LIMIT 20;

@@ -43,6 +43,9 @@ public sealed class NodeRequest
     /// <summary>What the cluster holds before the scenario's own roles and databases are made.</summary>
     public ClusterPreparation Preparation { get; init; } = ClusterPreparation.None;
 
+    /// <summary>Primary: start from this scenario's seeded snapshot (built on first use) instead of a bare cluster.</summary>
+    public SeedRequest? Seed { get; init; }
+
     /// <summary>The node will be stopped and started again: keep its data where a stop does not lose it.</summary>
     public bool DurableData { get; init; }
 }

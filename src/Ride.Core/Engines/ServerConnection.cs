@@ -1,4 +1,5 @@
 using Npgsql;
+using Ride.Common;
 
 namespace Ride.Engines;
 
@@ -36,5 +37,13 @@ public static class ServerConnection
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>A copy of a prepared cluster or a seed starts with its password; the session gives its superuser its own.</summary>
+    public static async Task ChangePasswordAsync(Endpoint endpoint, string user, string oldPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(For(endpoint, user, oldPassword, "postgres"), cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"ALTER ROLE {Sql.Identifier(user)} PASSWORD {Sql.Literal(newPassword)}", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -60,12 +60,14 @@ internal sealed class DatabaseSnapshot : ISessionSnapshot
                 """, cancellationToken).ConfigureAwait(false);
         }
 
-        // The default strategy (WAL_LOG) here: unlike FILE_COPY it forces no checkpoint, which matters on the way to a first start.
+        // FILE_COPY: the snapshot is taken once, while a seed is built, and copying files writes no WAL, which the seed would
+        // otherwise keep (the default WAL_LOG writes a big database's every page to it).
         await using var connection = await connections.OpenSystemAsync("postgres", cancellationToken).ConfigureAwait(false);
         foreach (var database in definition.AllDatabases)
         {
             var template = Sql.Identifier(TemplatePrefix + database);
-            await SessionConnections.ExecuteAsync(connection, $"CREATE DATABASE {template} TEMPLATE {Sql.Identifier(database)}", cancellationToken).ConfigureAwait(false);
+            await SessionConnections.ExecuteAsync(connection, $"CREATE DATABASE {template} TEMPLATE {Sql.Identifier(database)} STRATEGY FILE_COPY",
+                cancellationToken).ConfigureAwait(false);
             await SessionConnections.ExecuteAsync(connection, $"ALTER DATABASE {template} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", cancellationToken)
                 .ConfigureAwait(false);
         }

@@ -6,8 +6,9 @@ using Ride.Scenarios;
 namespace Ride.Sessions;
 
 /// <summary>
-/// The replicas of a topology, each copied from its upstream once the upstream runs, and each streaming before the
-/// next step: a scenario's setup and incident then reach every replica the way they would in production.
+/// The replicas of a topology, each copied from its upstream once the upstream runs (the primary already holds the
+/// scenario's seeded world), and each streaming before the next step: the incident then reaches every replica the way
+/// it would in production.
 /// </summary>
 internal sealed class ReplicaBuilder
 {

@@ -1,10 +1,11 @@
+using System.Text;
 using Ride.Common;
 using Ride.Engines;
 using Ride.Scenarios;
 
 namespace Ride.Sessions;
 
-/// <summary>Puts a scenario's world into a fresh primary: its roles, its databases, then its setup scripts.</summary>
+/// <summary>Puts a scenario's world into a server: its roles, its databases, its scripts (setup into a seed, the incident into a session).</summary>
 internal static class ScenarioSeeder
 {
     public static async Task CreateRolesAndDatabasesAsync(SessionRecord state, ScenarioDefinition definition, SessionConnections connections,
@@ -30,12 +31,19 @@ internal static class ScenarioSeeder
         }
     }
 
-    public static async Task RunSetupAsync(ISandboxNode primary, SessionRecord state, RideScenario scenario, CancellationToken cancellationToken)
+    /// <summary>A seed's roles carry the seed's passwords: every session sets its own before anything else logs in.</summary>
+    public static async Task GiveSessionPasswordsAsync(SessionRecord state, ScenarioDefinition definition, SessionConnections connections,
+        CancellationToken cancellationToken)
     {
-        foreach (var script in scenario.Definition.Setup)
+        await using var connection = await connections.OpenSystemAsync("postgres", cancellationToken).ConfigureAwait(false);
+        var statements = new StringBuilder()
+            .Append("ALTER ROLE ").Append(Sql.Identifier(state.OperatorRole)).Append(" PASSWORD ").Append(Sql.Literal(state.OperatorPassword)).Append(";\n");
+        foreach (var role in definition.Roles)
         {
-            await RunScriptAsync(primary, state, scenario.FilePath(script), script, "SetupScriptFailed", cancellationToken).ConfigureAwait(false);
+            statements.Append("ALTER ROLE ").Append(Sql.Identifier(role.Name)).Append(" PASSWORD ").Append(Sql.Literal(state.RolePasswords[role.Name])).Append(";\n");
         }
+
+        await SessionConnections.ExecuteAsync(connection, statements.ToString(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

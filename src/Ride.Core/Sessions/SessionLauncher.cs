@@ -5,12 +5,10 @@ using Ride.Scenarios;
 
 namespace Ride.Sessions;
 
-/// <summary>Start: boots the session's nodes, seeds the scenario, snapshots it and brings the incident to life.</summary>
+/// <summary>Start: boots the session's nodes from the scenario's seeded snapshot and brings the incident to life.</summary>
 public sealed class SessionLauncher
 {
     private readonly RideContext _context;
-    private readonly ISessionSnapshot _snapshot = SessionResetter.Snapshot;
-
     public SessionLauncher(RideContext context) => _context = context;
 
     /// <summary>
@@ -68,7 +66,7 @@ public sealed class SessionLauncher
     }
 
     /// <summary>
-    /// Everything after the engine and the network: the nodes, the scenario's world, its snapshot, the live incident.
+    /// Everything after the engine and the network: the nodes (the primary cloned from the scenario's seed), the live incident.
     /// Start does this once; a Reset that finds its sandbox beyond repair does it again on the same session.
     /// </summary>
     internal async Task BuildAsync(ISandboxEngine engine, SessionRecord state, RideScenario scenario, string? image, IProgress<SandboxProgress> progress,
@@ -89,27 +87,25 @@ public sealed class SessionLauncher
             PreferredPort = _context.Options.PreferredPort,
             Settings = ServerSettings.For(definition.Settings),
             Preparation = Preparation,
+            Seed = ScenarioSeed.For(scenario, state.SuperUser),
 
             // A primary the operator may start again keeps its data where a stop does not lose it.
             DurableData = definition.Actions.Contains(Actions.SafeActions.StartPrimary),
         }, progress, cancellationToken).ConfigureAwait(false);
         state.Nodes.Add(primary.Record);
         _context.Sessions.Save(state);
+
+        // The primary is a clone of the scenario's seed: its world is there, its passwords become the session's.
+        progress.Report(new SandboxProgress("Giving the roles the session's passwords", 50));
+        await ScenarioSeeder.GiveSessionPasswordsAsync(state, definition, new SessionConnections(state), cancellationToken).ConfigureAwait(false);
+
         await new ReplicaBuilder(_context).AddReplicasAsync(engine, state, definition, image, progress, cancellationToken).ConfigureAwait(false);
         await new PoolerBuilder(_context).AddPoolersAsync(engine, state, definition, progress, cancellationToken).ConfigureAwait(false);
 
-        progress.Report(new SandboxProgress("Creating roles and databases", 50));
-        var connections = new SessionConnections(state);
-        await ScenarioSeeder.CreateRolesAndDatabasesAsync(state, definition, connections, cancellationToken).ConfigureAwait(false);
-
-        // The actors process starts now, paused, so its start overlaps the setup; it connects once the incident begins.
+        // The actors process starts paused (its plan names every node); it connects once the incident begins.
         state.ActorsPid = await _context.Actors.StartAsync(ActorPlan.For(state, definition, directory), paused: true, cancellationToken)
             .ConfigureAwait(false);
         _context.Sessions.Save(state);
-
-        progress.Report(new SandboxProgress("Seeding the scenario (setup scripts)", 60));
-        await ScenarioSeeder.RunSetupAsync(primary, state, scenario, cancellationToken).ConfigureAwait(false);
-        await _snapshot.TakeAsync(state, definition, connections, cancellationToken).ConfigureAwait(false);
 
         await new IncidentDriver(_context).StartAsync(primary, state, scenario, resumeActors: true, progress, cancellationToken).ConfigureAwait(false);
         state.Status = SessionStatus.Running;

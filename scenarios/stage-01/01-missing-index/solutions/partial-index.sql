@@ -5,6 +5,6 @@ FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 3;
 \connect app_db
 \d orders
 EXPLAIN SELECT id, status, total_cents, created_at FROM orders
-WHERE user_id = (SELECT floor(random() * 10000)::int + 1) AND status = 'pending'
+WHERE user_id = (SELECT floor(random() * 250000)::int + 1) AND status = 'pending'
 ORDER BY created_at DESC LIMIT 20;
 CREATE INDEX CONCURRENTLY orders_pending_by_user_idx ON orders (user_id, created_at) WHERE status = 'pending';

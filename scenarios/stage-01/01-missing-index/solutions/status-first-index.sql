@@ -9,7 +9,7 @@ SELECT datname, round(total_exec_time) AS ms, left(query, 100) FROM top;
 \connect app_db
 SELECT i.indexrelid::regclass, i.indisvalid FROM pg_index i WHERE i.indrelid = 'orders'::regclass;
 EXPLAIN SELECT id, status, total_cents, created_at FROM orders
-WHERE user_id = (SELECT floor(random() * 10000)::int + 1) AND status = 'pending'
+WHERE user_id = (SELECT floor(random() * 250000)::int + 1) AND status = 'pending'
 ORDER BY created_at DESC LIMIT 20;
 CREATE INDEX CONCURRENTLY orders_status_user_created_idx ON orders (status, user_id, created_at);
 ANALYZE orders;

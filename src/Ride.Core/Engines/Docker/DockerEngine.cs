@@ -23,6 +23,8 @@ public sealed class DockerEngine : ISandboxEngine
     internal const string DataMount = "/var/lib/ride-pgdata";
     internal const string DataDirectory = DataMount + "/data";
 
+    private const long ShmBytes = 1L << 30;
+
     /// <summary>For an explicit -Engine Docker: long enough for a remote engine, short enough to fail fast.</summary>
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
 
@@ -126,6 +128,10 @@ public sealed class DockerEngine : ISandboxEngine
         progress.Report(new SandboxProgress($"Looking for the image {image}", 5));
         await _host.CallAsync(() => DockerImages.EnsureAsync(_host.Client, _host.Endpoint, image, progress, 5, 35, cancellationToken)).ConfigureAwait(false);
 
+        // A primary runs on its scenario's seed image: the world after setup, on disk in an image layer, shared copy-on-write.
+        var (runImage, seedPassword) = request.Seed is null
+            ? (image, null)
+            : await new DockerSeeds(_host).EnsureAsync(image, request, progress, cancellationToken).ConfigureAwait(false);
         var record = new NodeRecord
         {
             Name = request.NodeName,
@@ -143,16 +149,19 @@ public sealed class DockerEngine : ISandboxEngine
         try
         {
             progress.Report(new SandboxProgress($"Starting the container {record.ContainerName}", 38));
-            await _host.CallAsync(() => CreateAndStartAsync(record, request, image, cancellationToken)).ConfigureAwait(false);
+            await _host.CallAsync(() => CreateAndStartAsync(record, request, runImage, seedPassword is null && !request.DurableData, cancellationToken))
+                .ConfigureAwait(false);
             progress.Report(new SandboxProgress("Waiting for PostgreSQL to accept connections", 42));
-            await node.WaitUntilReadyAsync((request.SuperUser, request.SuperPassword), cancellationToken).ConfigureAwait(false);
-            await request.Preparation.ApplyAsync((database, token) => ServerConnection.OpenAsync(
-                ServerConnection.For(record.RideEndpoint, request.SuperUser, request.SuperPassword, database), token), cancellationToken).ConfigureAwait(false);
-            if (request.Role == NodeRole.Primary)
+            await node.WaitUntilReadyAsync((request.SuperUser, seedPassword ?? request.SuperPassword), cancellationToken).ConfigureAwait(false);
+            if (seedPassword is not null)
             {
-                // The image wrote its own pg_hba.conf, without a replication line; a replica copies Ride's from here.
-                await node.WriteFileAsync("pg_hba.conf", HostBasedAuthentication.Docker, cancellationToken).ConfigureAwait(false);
-                await ConfigurationReload.ReloadAsync(record.RideEndpoint, request.SuperUser, request.SuperPassword, cancellationToken).ConfigureAwait(false);
+                // Every container of a seed image starts with the seed's password; the session gets its own before anything else connects.
+                await ServerConnection.ChangePasswordAsync(record.RideEndpoint, request.SuperUser, seedPassword, request.SuperPassword, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            else if (request.Role == NodeRole.Primary)
+            {
+                await PrepareAsync(node, request.Preparation, request.SuperUser, request.SuperPassword, cancellationToken).ConfigureAwait(false);
             }
 
             return node;
@@ -252,14 +261,28 @@ public sealed class DockerEngine : ISandboxEngine
         }
     }
 
-    private async Task CreateAndStartAsync(NodeRecord node, NodeRequest request, string image, CancellationToken cancellationToken)
+    /// <summary>
+    /// What every primary holds before a scenario (Ride's preparation), and Ride's pg_hba.conf: the image wrote its own,
+    /// without a replication line, and a replica copies Ride's from here.
+    /// </summary>
+    internal static async Task PrepareAsync(DockerNode node, ClusterPreparation preparation, string superUser, string superPassword,
+        CancellationToken cancellationToken)
+    {
+        var endpoint = node.Record.RideEndpoint;
+        await preparation.ApplyAsync((database, token) => ServerConnection.OpenAsync(ServerConnection.For(endpoint, superUser, superPassword, database), token),
+            cancellationToken).ConfigureAwait(false);
+        await node.WriteFileAsync("pg_hba.conf", HostBasedAuthentication.Docker, cancellationToken).ConfigureAwait(false);
+        await ConfigurationReload.ReloadAsync(endpoint, superUser, superPassword, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CreateAndStartAsync(NodeRecord node, NodeRequest request, string image, bool inMemory, CancellationToken cancellationToken)
     {
         // A node that will be stopped and started again keeps its port: an engine picks a new ephemeral one at each
         // start, and the applications (and the operator's psql) would lose it.
         var hostPort = request.PreferredPort ?? (request.DurableData ? FreeLoopbackPort() : null);
         while (true)
         {
-            var created = await _host.Client.Containers.CreateContainerAsync(ContainerParameters(node, request, image, hostPort), cancellationToken)
+            var created = await _host.Client.Containers.CreateContainerAsync(ContainerParameters(node, request, image, hostPort, inMemory), cancellationToken)
                 .ConfigureAwait(false);
             node.ContainerId = created.ID;
             try
@@ -282,7 +305,7 @@ public sealed class DockerEngine : ISandboxEngine
         }
     }
 
-    private static CreateContainerParameters ContainerParameters(NodeRecord node, NodeRequest request, string image, int? hostPort)
+    internal static CreateContainerParameters ContainerParameters(NodeRecord node, NodeRequest request, string image, int? hostPort, bool inMemory)
     {
         // The official image's interface: the superuser from the environment, server settings as postgres -c arguments.
         var command = new List<string> { "postgres" };
@@ -324,6 +347,10 @@ public sealed class DockerEngine : ISandboxEngine
                 CapAdd = new List<string> { "CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID" },
                 SecurityOpt = new List<string> { "no-new-privileges" },
 
+                // Parallel index builds and scans share memory through /dev/shm, 64 MB by default in a container: too little
+                // for production-sized tables. A tmpfs takes memory only as it is used.
+                ShmSize = ShmBytes,
+
                 // Loopback only: a sandbox's superuser password must never be reachable from the network.
                 PortBindings = new Dictionary<string, IList<PortBinding>>
                 {
@@ -335,9 +362,10 @@ public sealed class DockerEngine : ISandboxEngine
             },
         };
 
-        // A sandbox is disposable: its data lives in memory, which makes initdb and CREATE DATABASE several times
-        // faster, unless the node must keep its data across a stop (memory does not survive one).
-        if (!request.DurableData)
+        // A sandbox is disposable: a replica's data, and a bare primary's, live in memory, which makes initdb and
+        // CREATE DATABASE several times faster. A primary on a seed image runs on the image's layer instead, and a node
+        // that must keep its data across a stop (memory does not survive one) on the container's own layer.
+        if (inMemory)
         {
             parameters.HostConfig.Tmpfs = new Dictionary<string, string> { [DataMount] = request.Role == NodeRole.Replica ? "rw,mode=1777" : "rw,mode=0755" };
         }

@@ -39,8 +39,18 @@ public sealed class LocalEngine : ISandboxEngine
         }
 
         var folders = new SandboxFolders(_local.Options, _local.Account);
-        var (sandbox, clusterCache) = await folders.ClaimAsync(request.SessionDirectory, request.SessionId, request.NodeName, cancellationToken)
-            .ConfigureAwait(false);
+        var clusterCache = await folders.ClusterCacheAsync(request.SessionDirectory, request.NodeName, cancellationToken).ConfigureAwait(false);
+        PreparedCluster? source = null;
+        if (request.Role == NodeRole.Primary)
+        {
+            source = await new PreparedClusters(_local).EnsureAsync(clusterCache, request, progress, cancellationToken).ConfigureAwait(false);
+            if (request.Seed is not null)
+            {
+                source = await new SeededClusters(_local).EnsureAsync(clusterCache, request, source, progress, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var sandbox = await folders.ClaimAsync(request.SessionId, request.NodeName, source?.Bytes ?? 0, cancellationToken).ConfigureAwait(false);
         var record = new NodeRecord
         {
             Name = request.NodeName,
@@ -69,18 +79,19 @@ public sealed class LocalEngine : ISandboxEngine
 
         try
         {
-            var prepared = await new PreparedClusters(_local).EnsureAsync(clusterCache, request, progress, cancellationToken).ConfigureAwait(false);
-            progress.Report(new SandboxProgress("Copying the prepared cluster", 25));
+            var prepared = source!;
+            progress.Report(new SandboxProgress(request.Seed is null ? "Copying the prepared cluster" : "Copying the seeded snapshot", 25));
             await PreparedClusters.CopyAsync(prepared, record.DataDirectory, cancellationToken).ConfigureAwait(false);
             record.ServerVersion = (await File.ReadAllTextAsync(Path.Combine(record.DataDirectory, "PG_VERSION"), cancellationToken).ConfigureAwait(false)).Trim();
             Directory.CreateDirectory(record.SocketDirectory);
             await _local.JailFor(sandbox).WriteEtcAsync(cancellationToken).ConfigureAwait(false);
-            await WriteConfigurationAsync(record, request, cancellationToken).ConfigureAwait(false);
+            await WriteConfigurationAsync(record, request.Settings, cancellationToken).ConfigureAwait(false);
             await _local.Account.GiveAsync(sandbox, cancellationToken).ConfigureAwait(false);
 
             progress.Report(new SandboxProgress("Starting the server in its jail", 40));
             await node.StartAsync(cancellationToken).ConfigureAwait(false);
-            await RekeyAsync(record, request, prepared.SuperPassword, cancellationToken).ConfigureAwait(false);
+            await ServerConnection.ChangePasswordAsync(record.RideEndpoint, request.SuperUser, prepared.SuperPassword, request.SuperPassword, cancellationToken)
+                .ConfigureAwait(false);
             await OpenGatewayAsync(record, request.PreferredPort, cancellationToken).ConfigureAwait(false);
             return node;
         }
@@ -122,7 +133,7 @@ public sealed class LocalEngine : ISandboxEngine
             }
 
             record.ServerVersion = (await File.ReadAllTextAsync(Path.Combine(record.DataDirectory!, "PG_VERSION"), cancellationToken).ConfigureAwait(false)).Trim();
-            await WriteConfigurationAsync(record, request, cancellationToken).ConfigureAwait(false);
+            await WriteConfigurationAsync(record, request.Settings, cancellationToken).ConfigureAwait(false);
             await _local.Account.GiveAsync(sandbox, cancellationToken).ConfigureAwait(false);
 
             progress.Report(new SandboxProgress($"Starting {record.Name} as a hot standby", 40));
@@ -145,17 +156,7 @@ public sealed class LocalEngine : ISandboxEngine
         record.Port = port;
     }
 
-    /// <summary>Every copy starts with the prepared cluster's password; the session gets its own before anything else connects.</summary>
-    private static async Task RekeyAsync(NodeRecord node, NodeRequest request, string preparedPassword, CancellationToken cancellationToken)
-    {
-        await using var connection = await ServerConnection.OpenAsync(
-            ServerConnection.For(node.RideEndpoint, request.SuperUser, preparedPassword, "postgres"), cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(
-            $"ALTER ROLE {Sql.Identifier(request.SuperUser)} PASSWORD {Sql.Literal(request.SuperPassword)}", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task WriteConfigurationAsync(NodeRecord node, NodeRequest request, CancellationToken cancellationToken)
+    internal static async Task WriteConfigurationAsync(NodeRecord node, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var conf = new StringBuilder()
             .AppendLine()
@@ -166,7 +167,7 @@ public sealed class LocalEngine : ISandboxEngine
             .Append("port = ").AppendLine(node.ServerPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             // Dynamic shared memory as files in the data directory: a server that dies without cleaning up leaves nothing behind.
             .AppendLine("dynamic_shared_memory_type = 'mmap'");
-        foreach (var (name, value) in request.Settings)
+        foreach (var (name, value) in settings)
         {
             conf.Append(name).Append(" = ").AppendLine(Sql.Literal(value));
         }

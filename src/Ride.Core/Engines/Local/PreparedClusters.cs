@@ -4,8 +4,11 @@ using Ride.Common;
 
 namespace Ride.Engines.Local;
 
-/// <summary>A prepared data directory: shut down cleanly, its superuser password kept beside it.</summary>
-internal sealed record PreparedCluster(string DataDirectory, string SuperPassword);
+/// <summary>
+/// A prepared data directory (a bare cluster, or a scenario's seeded snapshot): shut down cleanly, its superuser password
+/// kept beside it, with its size on disk when it was measured and the name of its cache entry.
+/// </summary>
+internal sealed record PreparedCluster(string DataDirectory, string SuperPassword, long Bytes, string Entry);
 
 /// <summary>
 /// initdb and the cluster preparation cost more than a second each; they are done once per PostgreSQL
@@ -16,7 +19,8 @@ internal sealed class PreparedClusters
 {
     /// <summary>Bumped whenever the way a prepared cluster is made changes, so older copies are not reused.</summary>
     private const int Layout = 2;
-    private const string SecretFile = "superuser.secret";
+    internal const string SecretFile = "superuser.secret";
+    internal const string SizeFile = "data.bytes";
 
     private readonly LocalEnvironment _local;
 
@@ -63,10 +67,13 @@ internal sealed class PreparedClusters
             $"The prepared cluster at '{entry}' could not be made.", entry);
     }
 
-    /// <summary>Copies the prepared data directory; ownership and modes come along (the server insists on 0700).</summary>
+    /// <summary>
+    /// Copies the prepared data directory; ownership and modes come along (the server insists on 0700). Where the file
+    /// system can share blocks (btrfs, XFS) the copy is a reflink, copy-on-write and near instant whatever the size.
+    /// </summary>
     public static async Task CopyAsync(PreparedCluster prepared, string target, CancellationToken cancellationToken)
     {
-        var copy = await ProcessRunner.RunAsync("cp", new[] { "-a", prepared.DataDirectory, target }, cancellationToken).ConfigureAwait(false);
+        var copy = await ProcessRunner.RunAsync("cp", new[] { "-a", "--reflink=auto", prepared.DataDirectory, target }, cancellationToken).ConfigureAwait(false);
         if (!copy.Succeeded)
         {
             throw new RideException("SandboxBootFailed", RideErrorCategory.WriteError,
@@ -75,7 +82,7 @@ internal sealed class PreparedClusters
     }
 
     /// <summary>A build whose process was killed leaves its folder; anything an hour old is no longer being built.</summary>
-    private static void RemoveAbandonedBuilds(string cacheRoot)
+    internal static void RemoveAbandonedBuilds(string cacheRoot)
     {
         foreach (var folder in Directory.EnumerateDirectories(cacheRoot, "building-*"))
         {
@@ -86,7 +93,7 @@ internal sealed class PreparedClusters
         }
     }
 
-    private static PreparedCluster? TryOpen(string entry)
+    internal static PreparedCluster? TryOpen(string entry)
     {
         var data = Path.Combine(entry, "data");
         var secret = Path.Combine(entry, SecretFile);
@@ -96,7 +103,11 @@ internal sealed class PreparedClusters
         }
 
         var password = File.ReadAllText(secret).Trim();
-        return password.Length == 0 ? null : new PreparedCluster(data, password);
+        var sizeFile = Path.Combine(entry, SizeFile);
+        var bytes = File.Exists(sizeFile) && long.TryParse(File.ReadAllText(sizeFile).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var measured)
+            ? measured
+            : 0;
+        return password.Length == 0 ? null : new PreparedCluster(data, password, bytes, Path.GetFileName(entry));
     }
 
     private async Task BuildAsync(string directory, NodeRequest request, CancellationToken cancellationToken)

@@ -23,27 +23,40 @@ internal sealed class SandboxFolders
         _account = account;
     }
 
-    /// <summary>The sandbox folder of a node, made and handed to the server account, and the prepared-cluster cache to use.</summary>
-    public async Task<(string Sandbox, string ClusterCache)> ClaimAsync(string sessionDirectory, string sessionId, string nodeName,
-        CancellationToken cancellationToken)
+    private string? _inSession;
+    private bool _homeReachable;
+
+    /// <summary>
+    /// Where prepared clusters and seeded snapshots are kept: under RIDE_HOME when the server account can reach the
+    /// session folder there, else in /var/lib/ride. Call before <see cref="ClaimAsync"/>.
+    /// </summary>
+    public async Task<string> ClusterCacheAsync(string sessionDirectory, string nodeName, CancellationToken cancellationToken)
     {
-        var name = "sandbox-" + nodeName;
-        var inSession = Path.Combine(sessionDirectory, name);
-        var homeReachable = await TryClaimAsync(inSession, cancellationToken).ConfigureAwait(false);
-        var clusterCache = homeReachable ? Path.Combine(_options.Home, "clusters") : Path.Combine(SharedRoot, "clusters");
-        if (await FastRootAsync(cancellationToken).ConfigureAwait(false) is { } fast)
+        _inSession = Path.Combine(sessionDirectory, "sandbox-" + nodeName);
+        _homeReachable = await TryClaimAsync(_inSession, cancellationToken).ConfigureAwait(false);
+        return _homeReachable ? Path.Combine(_options.Home, "clusters") : Path.Combine(SharedRoot, "clusters");
+    }
+
+    /// <summary>
+    /// The sandbox folder of a node, made and handed to the server account: in memory when the data it will hold
+    /// (<paramref name="dataBytes"/>, measured on the copy it starts from) fits there with room to grow, else on disk.
+    /// </summary>
+    public async Task<string> ClaimAsync(string sessionId, string nodeName, long dataBytes, CancellationToken cancellationToken)
+    {
+        var inSession = _inSession ?? throw new InvalidOperationException("ClusterCacheAsync comes first.");
+        if (await FastRootAsync(dataBytes, cancellationToken).ConfigureAwait(false) is { } fast)
         {
             var directory = Path.Combine(fast, sessionId + "-" + nodeName);
             if (await TryClaimAsync(directory, cancellationToken).ConfigureAwait(false))
             {
                 DeleteQuietly(inSession);
-                return (directory, clusterCache);
+                return directory;
             }
         }
 
-        if (homeReachable)
+        if (_homeReachable)
         {
-            return (inSession, clusterCache);
+            return inSession;
         }
 
         DeleteQuietly(inSession);
@@ -54,8 +67,14 @@ internal sealed class SandboxFolders
                 $"The server account '{_account.Name}' can reach neither '{inSession}' nor '{shared}'. Set RIDE_HOME to a folder it can read.", shared);
         }
 
-        return (shared, clusterCache);
+        return shared;
     }
+
+    /// <summary>
+    /// A RAM-backed root takes a sandbox when, after it, 1 GiB stays free for everything else, with room for the data
+    /// to double while the drill runs (templates restored, tables rewritten).
+    /// </summary>
+    internal static bool FitsInMemory(long freeBytes, long dataBytes) => freeBytes - 2 * Math.Max(0, dataBytes) >= FastRootMinimumFree;
 
     /// <summary>Creates the folder for the server account and checks that the account can really use it.</summary>
     public async Task<bool> TryClaimAsync(string directory, CancellationToken cancellationToken)
@@ -76,8 +95,8 @@ internal sealed class SandboxFolders
         return probe.Succeeded;
     }
 
-    /// <summary>RIDE_SANDBOX_ROOT when set; else /dev/shm when it is a tmpfs with at least 1 GiB free; else none.</summary>
-    private async Task<string?> FastRootAsync(CancellationToken cancellationToken)
+    /// <summary>RIDE_SANDBOX_ROOT when set; else /dev/shm when it is a tmpfs where the data fits; else none.</summary>
+    private async Task<string?> FastRootAsync(long dataBytes, CancellationToken cancellationToken)
     {
         string root;
         if (_options.SandboxRoot is { } configured)
@@ -87,7 +106,7 @@ internal sealed class SandboxFolders
         else
         {
             const string shm = "/dev/shm";
-            if (OperatingSystem.IsWindows() || !Directory.Exists(shm) || !IsTmpfs(shm) || new DriveInfo(shm).AvailableFreeSpace < FastRootMinimumFree)
+            if (OperatingSystem.IsWindows() || !Directory.Exists(shm) || !IsTmpfs(shm) || !FitsInMemory(new DriveInfo(shm).AvailableFreeSpace, dataBytes))
             {
                 return null;
             }
