@@ -49,10 +49,12 @@ Describe 'A Docker sandbox' -Tag Docker -Skip:$noDocker {
         if ($script:session) { $script:session | Stop-RideScenario -Confirm:$false -ErrorAction Ignore }
     }
 
-    It 'runs in a container of the image RIDE_IMAGE names' {
+    It 'runs in a container of its scenario''s seed image, seeded from the image RIDE_IMAGE names' {
         $script:session.Engine | Should -Be 'Docker'
         $script:container | Should -Not -BeNullOrEmpty
-        $script:container.Config.Image | Should -Be $script:testImage
+        $seed = (docker image inspect $script:container.Image | ConvertFrom-Json)[0]
+        $seed.RepoTags | Should -Match '^ride-seed/stage-00-01-smoke-test:[0-9a-f]{16}$'
+        $seed.Config.Labels.'ride.seed.base' | Should -Be (docker image inspect --format '{{.Id}}' $script:testImage)
         $script:container.State.Running | Should -BeTrue
         $script:session.ContainerId | Should -Be $script:container.Id
         $script:session.ServerVersion | Should -Match '^15\.\d+'
@@ -100,8 +102,9 @@ Describe 'A Docker sandbox' -Tag Docker -Skip:$noDocker {
         (Get-RideScore -Session $script:session).Detect | Should -BeGreaterThan 0
     }
 
-    It 'keeps the data directory on a tmpfs of its own, with the pg_stat_statements extension prepared' {
-        $script:container.HostConfig.Tmpfs.PSObject.Properties.Name | Should -Contain '/var/lib/ride-pgdata'
+    It 'keeps the data directory on the seed image''s layer, copy-on-write, with the pg_stat_statements extension prepared' {
+        @($script:container.HostConfig.Tmpfs.PSObject.Properties.Name) | Should -Not -Contain '/var/lib/ride-pgdata'
+        $script:container.HostConfig.ShmSize | Should -Be 1GB -Because 'parallel index builds on big tables need more than the default 64 MB'
         (Invoke-RideTestQuery -Session $script:session -Sql 'SHOW data_directory')[0] | Should -Be '/var/lib/ride-pgdata/data'
         (Invoke-RideTestQuery -Session $script:session -Database app_db -Sql "SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'")[0] | Should -Be 1
         (Invoke-RideTestQuery -Session $script:session -Database ride -Sql "SELECT count(*) FROM pg_tables WHERE tablename = 'baseline_backends'")[0] | Should -Be 1
