@@ -299,7 +299,8 @@ Describe 'Prepared clusters and sandbox data' {
         try {
             $s.Status | Should -Be 'Running'
             Test-Path (Join-Path $entry.FullName 'superuser.secret') | Should -BeTrue
-            @(Get-ChildItem $script:clusters -Directory) | Should -HaveCount 1 -Because 'no half-made build folder is left behind'
+            @(Get-ChildItem $script:clusters -Directory -Filter 'pg-*') | Should -HaveCount 1
+            @(Get-ChildItem $script:clusters -Directory -Filter 'building-*') | Should -BeNullOrEmpty -Because 'no half-made build folder is left behind'
         } finally {
             $s | Stop-RideScenario -Confirm:$false
         }
