@@ -233,8 +233,8 @@ function Get-Topology([string] $Folder) {
     $yaml = Get-Content -Raw (Join-Path $Folder 'scenario.yml')
     $databases = if ($yaml -match '(?m)^databases:\s*\[(?<list>[^\]]*)\]') { @($Matches.list -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ }) } else { @() }
     $roles = if ($yaml -match '(?m)^roles:[ \t]*\n(?<block>(?:[ \t]+-?[ \t]*\w+:.*\n)+)') { @([regex]::Matches($Matches.block, 'name:\s*(\w+)') | ForEach-Object { $_.Groups[1].Value }) } else { @() }
-    $pooler = if ($yaml -match '(?ms)role:\s*pooler.*?settings:[ \t]*\n(?<block>(?:[ ]{6,}\w+:.*\n)+)') {
-        @([regex]::Matches($Matches.block, '(?m)^\s+(\w+):\s*"?([^"\n]*)"?') | ForEach-Object { "$($_.Groups[1].Value) = $($_.Groups[2].Value)" })
+    $pooler = if ($yaml -match '(?s)role:\s*pooler.*?settings:[ \t]*\n(?<block>(?:[ ]{6,}\w+:[^\n]*\n)+)') {
+        @([regex]::Matches($Matches.block, '(?m)^[ \t]+(\w+):[ \t]*"?([^"\n]*)"?') | ForEach-Object { "$($_.Groups[1].Value) = $($_.Groups[2].Value)" })
     } elseif ($yaml -match 'role:\s*pooler') { @() } else { $null }
     [pscustomobject]@{ Replica = $yaml -match 'role:\s*replica'; Pooler = $pooler; Databases = $databases; Roles = $roles }
 }
@@ -299,7 +299,7 @@ function Invoke-TopologyByHandDocker([string] $Folder, $Shape, [int] $Run) {
     docker network create $net | Out-Null
     $containers = @()
     try {
-        $containers += docker run -d --network $net --network-alias primary -p 127.0.0.1::5432 -e POSTGRES_USER=ride_system -e POSTGRES_PASSWORD=bench $image postgres -c 'listen_addresses=*'
+        $containers += docker run -d --network $net --network-alias primary -p 127.0.0.1::5432 --shm-size 1g -e POSTGRES_USER=ride_system -e POSTGRES_PASSWORD=bench $image postgres -c 'listen_addresses=*'
         while ((docker exec $containers[0] pg_isready -h 127.0.0.1 -U ride_system 2>$null) -notmatch 'accepting') { Start-Sleep -Milliseconds 50 }
         Start-Sleep -Milliseconds 200
         if ($Shape.Replica) {
@@ -456,7 +456,7 @@ foreach ($orders in 200000, 1000000, 5000000) {
         }
         $rows.Add([pscustomobject]@{
             Measurement = "One stage-01/01 sandbox at $('{0:N0}' -f $orders) orders ($engine, just started)"
-            Median      = '{0:N0} MB disk, {1:N0} MB memory' -f $disk, $memory
+            Median      = ('{0:N0} MB disk, {1:N0} MB memory' -f $disk, $memory)
             Spread      = ''
             Target      = ''
             Note        = $(if ($engine -eq 'Local') { 'disk: the data directory (a copy of the seed, in /dev/shm when it fits); memory: proportional set size' } else { 'disk: the container''s own layer over the shared seed image; memory: docker stats + actors' }) + $fit
