@@ -193,6 +193,28 @@ public sealed class ScenarioValidationTests : IDisposable
     }
 
     [Fact]
+    public void Answers_to_an_alias_with_the_same_stage_and_number()
+    {
+        Load(Valid.Replace("title: Sample\n", "aliases: [stage-98/01-sample-migration]\ntitle: Sample\n", StringComparison.Ordinal));
+        var catalog = new ScenarioCatalog(new RideOptions { Home = _folder, ScenarioPaths = new[] { _folder } });
+
+        Assert.Equal("stage-98/01-sample", Assert.Single(catalog.Find("stage-98/01-SAMPLE-migration")).Id);
+        Assert.Equal("stage-98/01-sample", Assert.Single(catalog.Find("*-migration")).Id);
+        Assert.Equal(new[] { "stage-98/01-sample-migration" }, Assert.Single(catalog.Find("stage-98/01")).Aliases);
+    }
+
+    [Theory]
+    [InlineData("stage-98/02-sample-migration", "names another drill")]
+    [InlineData("stage-98/01-sample", "is the id itself")]
+    [InlineData("stage-98/01-Sample_x", "is not of the form")]
+    public void Refuses_an_alias_that_is_not_another_slug_of_the_same_drill(string alias, string message)
+    {
+        var error = Assert.Throws<RideException>(() => Load(Valid.Replace("title: Sample\n", $"aliases: [{alias}]\ntitle: Sample\n", StringComparison.Ordinal)));
+        Assert.Contains("field 'aliases[0]'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Finds_the_line_of_a_nested_field()
     {
         Assert.Equal(28, ScenarioCatalog.LineOf(Valid, "checks.fix[0].points"));

@@ -11,6 +11,7 @@ public sealed class RideScenario
         Path = directory;
         Id = definition.Id;
         ShortId = ScenarioIds.ShortId(definition.Id);
+        Aliases = definition.Aliases.ToArray();
         Title = definition.Title;
         Topic = definition.Topic;
         Level = definition.Level;
@@ -27,6 +28,13 @@ public sealed class RideScenario
 
     /// <summary>Short id, e.g. stage-09/05.</summary>
     public string ShortId { get; }
+
+    /// <summary>Other full ids that name this drill (Start-RideScenario and the front door accept them).</summary>
+    public string[] Aliases { get; }
+
+    internal bool Answers(string id) =>
+        string.Equals(Id, id, StringComparison.OrdinalIgnoreCase) || string.Equals(ShortId, id, StringComparison.OrdinalIgnoreCase)
+        || Aliases.Contains(id, StringComparer.OrdinalIgnoreCase);
 
     public string Title { get; }
 

@@ -66,11 +66,10 @@ public sealed class ScenarioCatalog
         if (Wildcard.HasWildcards(id))
         {
             var pattern = new Wildcard(id);
-            return all.Where(s => pattern.IsMatch(s.Id) || pattern.IsMatch(s.ShortId)).ToList();
+            return all.Where(s => pattern.IsMatch(s.Id) || pattern.IsMatch(s.ShortId) || s.Aliases.Any(pattern.IsMatch)).ToList();
         }
 
-        var exact = all.Where(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)
-                                   || string.Equals(s.ShortId, id, StringComparison.OrdinalIgnoreCase)).ToList();
+        var exact = all.Where(s => s.Answers(id)).ToList();
         if (exact.Count > 0)
         {
             return exact;

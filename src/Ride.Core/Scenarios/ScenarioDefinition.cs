@@ -6,6 +6,8 @@ namespace Ride.Scenarios;
 public sealed class ScenarioDefinition
 {
     public string Id { get; set; } = "";
+    /// <summary>Other full ids the drill answers to, such as a catalog page whose address spells the slug differently.</summary>
+    public List<string> Aliases { get; set; } = new();
     public string Title { get; set; } = "";
     public string Topic { get; set; } = "";
     public string Level { get; set; } = "";

@@ -31,6 +31,15 @@ public static partial class ScenarioValidator
                 $"'{node}' is a pooler: Ride's own queries run on database nodes (name the node it fronts; actors and workload replays may go through the pooler).");
 
         Need(ScenarioIds.IsValid(d.Id), "id", $"'{d.Id}' is not of the form stage-NN/MM-slug (lower case, digits and dashes).");
+        for (var i = 0; i < d.Aliases.Count; i++)
+        {
+            var alias = d.Aliases[i];
+            Need(ScenarioIds.IsValid(alias), $"aliases[{i}]", $"'{alias}' is not of the form stage-NN/MM-slug (lower case, digits and dashes).");
+            Need(ScenarioIds.ShortId(alias) == ScenarioIds.ShortId(d.Id), $"aliases[{i}]",
+                $"'{alias}' names another drill: an alias keeps the id's stage and number ({ScenarioIds.ShortId(d.Id)}) and changes only the slug.");
+            Need(alias != d.Id && d.Aliases.IndexOf(alias) == i, $"aliases[{i}]", $"'{alias}' is the id itself or listed twice.");
+        }
+
         Need(!string.IsNullOrWhiteSpace(d.Title), "title", "is required.");
         Need(!string.IsNullOrWhiteSpace(d.Topic), "topic", "is required.");
         Need(!string.IsNullOrWhiteSpace(d.Level), "level", "is required.");
