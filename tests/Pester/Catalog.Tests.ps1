@@ -18,6 +18,12 @@ Describe 'Get-RideScenario' {
         (Get-RideScenario stage-09/05).Id | Should -Be 'stage-09/05-backward-incompatible-migration'
     }
 
+    It 'finds a drill by an alias, the slug of its catalog page address' {
+        $s = Get-RideScenario 'stage-09/02-create-index-without-concurrently-migration'
+        $s.Id | Should -Be 'stage-09/02-create-index-without-concurrently'
+        $s.Aliases | Should -Be @('stage-09/02-create-index-without-concurrently-migration')
+    }
+
     It 'accepts wildcards' {
         $ids = (Get-RideScenario 'stage-00/*').Id
         $ids | Should -Contain 'stage-00/01-smoke-test'
