@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using Ride.Common;
 using Ride.Scenarios;
@@ -80,6 +81,10 @@ internal sealed class DatabaseSnapshot : ISessionSnapshot
         // FILE_COPY copies the files past WAL and the buffer cache, so Reset after Reset fills neither.
         foreach (var database in definition.AllDatabases)
         {
+            // A logical replication slot belongs to its database and blocks DROP DATABASE even WITH (FORCE). A drill
+            // about slots creates the ones it needs in incident.sql, which runs again after the restore.
+            await SessionConnections.ExecuteAsync(connection, string.Format(CultureInfo.InvariantCulture, DropLogicalSlotsSql, Sql.Literal(database)),
+                cancellationToken).ConfigureAwait(false);
             await SessionConnections.ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {Sql.Identifier(database)} WITH (FORCE)", cancellationToken)
                 .ConfigureAwait(false);
             await SessionConnections.ExecuteAsync(connection,
@@ -100,6 +105,35 @@ internal sealed class DatabaseSnapshot : ISessionSnapshot
             await SessionConnections.ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Ends whatever consumes a database's logical slots and drops them; a slot stays active until its consumer's backend
+    /// has exited, so each drop is retried for a few seconds.
+    /// </summary>
+    private const string DropLogicalSlotsSql =
+        """
+        DO $$
+        DECLARE
+            deadline timestamptz := clock_timestamp() + interval '5 seconds';
+            slot record;
+        BEGIN
+            PERFORM pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE database = {0} AND active_pid IS NOT NULL;
+            FOR slot IN SELECT slot_name FROM pg_replication_slots WHERE database = {0} LOOP
+                LOOP
+                    BEGIN
+                        PERFORM pg_drop_replication_slot(slot.slot_name);
+                        EXIT;
+                    EXCEPTION WHEN object_in_use THEN
+                        IF clock_timestamp() > deadline THEN
+                            RAISE;
+                        END IF;
+                        PERFORM pg_sleep(0.05);
+                    END;
+                END LOOP;
+            END LOOP;
+        END
+        $$
+        """;
 
     /// <summary>A copied database gets a fresh owner, ACL and connection options: put back what the setup gave it.</summary>
     private const string RestoreDatabasesSql =
