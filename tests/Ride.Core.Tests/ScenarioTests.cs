@@ -214,6 +214,16 @@ public sealed class ScenarioValidationTests : IDisposable
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(2048)]
+    public void Keeps_an_archive_directory_between_16_MB_and_1_GB(int size)
+    {
+        var error = Assert.Throws<RideException>(() => Load(Valid.Replace("databases: [app_db]\n", $"databases: [app_db]\narchiveSizeMb: {size}\n", StringComparison.Ordinal)));
+        Assert.Contains("field 'archiveSizeMb'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(256, Load(Valid.Replace("databases: [app_db]\n", "databases: [app_db]\narchiveSizeMb: 256\n", StringComparison.Ordinal)).Definition.ArchiveSizeMb);
+    }
+
     [Fact]
     public void Finds_the_line_of_a_nested_field()
     {
@@ -295,6 +305,15 @@ public sealed class JailTests
         Assert.DoesNotContain("/root", text, StringComparison.Ordinal);
         Assert.DoesNotContain("/home", text, StringComparison.Ordinal);
         Assert.EndsWith("-- /usr/lib/postgresql/15/bin/postgres -D /dev/shm/ride-0/s1-primary/data", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/ride/archive", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mounts_a_size_capped_archive_directory_only_when_asked()
+    {
+        var jail = new Jail("bwrap", new ServerAccount("me", 1000, 1000, SwitchUser: false), "/tmp/box", "/usr/lib/postgresql/15/bin", archiveBytes: 256L * 1024 * 1024);
+        var text = string.Join(' ', jail.CommandLine("postgres", Array.Empty<string>(), new Dictionary<string, string?>(), false, _ => null));
+        Assert.Contains("--perms 1777 --size 268435456 --tmpfs /ride/archive", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,15 @@ public sealed class SeedTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
+    public void Seeds_with_little_WAL_and_no_archiving_whatever_the_drill_sets()
+    {
+        var seeding = ServerSettings.ForSeeding(new Dictionary<string, string> { ["archive_mode"] = "on", ["max_wal_size"] = "4GB", ["work_mem"] = "64MB" });
+        Assert.Equal("off", seeding["archive_mode"]);
+        Assert.Equal("64MB", seeding["max_wal_size"]);
+        Assert.Equal("64MB", seeding["work_mem"]);
+    }
+
+    [Fact]
     public void A_scenario_keeps_its_seed_key_while_nothing_changes()
     {
         Assert.Equal(ScenarioSeed.KeyFor(_folder, "ride_system"), ScenarioSeed.KeyFor(_folder, "ride_system"));

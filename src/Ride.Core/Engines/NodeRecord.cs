@@ -64,6 +64,9 @@ public sealed class NodeRecord
     /// <summary>Local: the jail that holds the server.</summary>
     public int? JailPid { get; set; }
 
+    /// <summary>Local: the size of the archive directory the server's jail mounts (0: none).</summary>
+    public long ArchiveBytes { get; set; }
+
     /// <summary>Local: the process that relays the node's port to its socket.</summary>
     public int? GatewayPid { get; set; }
 

@@ -40,6 +40,12 @@ public sealed class NodeRequest
     /// <summary>Server settings, passed as -c name=value or written to postgresql.conf.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = ServerSettings.Defaults;
 
+    /// <summary>Where a node with <see cref="ArchiveBytes"/> sees its archive directory, on every engine.</summary>
+    public const string ArchiveDirectory = "/ride/archive";
+
+    /// <summary>The size of the node's archive directory (a tmpfs that refuses writes beyond it); 0 for none.</summary>
+    public long ArchiveBytes { get; init; }
+
     /// <summary>What the cluster holds before the scenario's own roles and databases are made.</summary>
     public ClusterPreparation Preparation { get; init; } = ClusterPreparation.None;
 

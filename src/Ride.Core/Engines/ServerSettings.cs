@@ -31,11 +31,12 @@ public static class ServerSettings
     };
 
     /// <summary>
-    /// A seeding server's settings: the session's, with WAL kept small. Setup can write gigabytes of WAL, and a server keeps
-    /// up to max_wal_size of old segments for reuse; a seed would carry them into every clone.
+    /// A seeding server's settings: the session's, with WAL kept small and never archived. Setup can write gigabytes of
+    /// WAL, and a server keeps up to max_wal_size of old segments for reuse; a seed would carry them into every clone.
+    /// The archive directory belongs to the session, so a seed's WAL never goes there.
     /// </summary>
     public static IReadOnlyDictionary<string, string> ForSeeding(IReadOnlyDictionary<string, string> settings) =>
-        new Dictionary<string, string>(settings) { ["min_wal_size"] = "32MB", ["max_wal_size"] = "64MB" };
+        new Dictionary<string, string>(settings) { ["min_wal_size"] = "32MB", ["max_wal_size"] = "64MB", ["archive_mode"] = "off" };
 
     /// <summary>The defaults with a scenario's settings on top, and Ride's reserve added to the connection limits.</summary>
     public static IReadOnlyDictionary<string, string> For(IReadOnlyDictionary<string, string> scenario)

@@ -18,6 +18,12 @@ public sealed class ScenarioDefinition
     /// <summary>Server settings for this scenario, on top of the ones every sandbox has (e.g. max_connections).</summary>
     public Dictionary<string, string> Settings { get; set; } = new();
 
+    /// <summary>
+    /// When above 0, the primary gets an empty directory of this many megabytes at <see cref="Engines.NodeRequest.ArchiveDirectory"/>
+    /// (a size-capped tmpfs), for a drill whose archive_command fills an archive without filling the machine.
+    /// </summary>
+    public int ArchiveSizeMb { get; set; }
+
     /// <summary>The session's servers, named, with their roles; one primary called "primary" when not given.</summary>
     public List<NodeDefinition> Topology { get; set; } = new();
 

@@ -53,6 +53,7 @@ public static partial class ScenarioValidator
                 $"'{name}' is managed by Ride and cannot be changed by a scenario.");
         }
 
+        Need(d.ArchiveSizeMb is 0 or (>= 16 and <= 1024), "archiveSizeMb", $"{d.ArchiveSizeMb} is outside 16 to 1024 (megabytes), or 0 for no archive directory.");
         ValidateTopology(d, Need);
         var actions = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < d.Actions.Count; i++)

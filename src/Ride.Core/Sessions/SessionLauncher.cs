@@ -86,6 +86,7 @@ public sealed class SessionLauncher
             Network = state.Network,
             PreferredPort = _context.Options.PreferredPort,
             Settings = ServerSettings.For(definition.Settings),
+            ArchiveBytes = definition.ArchiveSizeMb * 1024L * 1024L,
             Preparation = Preparation,
             Seed = ScenarioSeed.For(scenario, state.SuperUser),
 

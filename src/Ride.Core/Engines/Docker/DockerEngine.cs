@@ -365,9 +365,21 @@ public sealed class DockerEngine : ISandboxEngine
         // A sandbox is disposable: a replica's data, and a bare primary's, live in memory, which makes initdb and
         // CREATE DATABASE several times faster. A primary on a seed image runs on the image's layer instead, and a node
         // that must keep its data across a stop (memory does not survive one) on the container's own layer.
+        var tmpfs = new Dictionary<string, string>();
         if (inMemory)
         {
-            parameters.HostConfig.Tmpfs = new Dictionary<string, string> { [DataMount] = request.Role == NodeRole.Replica ? "rw,mode=1777" : "rw,mode=0755" };
+            tmpfs[DataMount] = request.Role == NodeRole.Replica ? "rw,mode=1777" : "rw,mode=0755";
+        }
+
+        // An archive directory is memory too, and capped: an archive_command that outruns it fails like one on a full disk.
+        if (request.ArchiveBytes > 0)
+        {
+            tmpfs[NodeRequest.ArchiveDirectory] = "rw,mode=1777,size=" + request.ArchiveBytes.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (tmpfs.Count > 0)
+        {
+            parameters.HostConfig.Tmpfs = tmpfs;
         }
 
         if (request.Role == NodeRole.Replica && request.UpstreamNode is { } upstream)

@@ -14,14 +14,19 @@ public sealed class Jail
 {
     private static readonly string[] SystemFolders = { "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32" };
 
-    public Jail(string bubblewrap, ServerAccount account, string sandboxDirectory, string binDirectory, IReadOnlyList<string>? sharedSocketDirectories = null)
+    public Jail(string bubblewrap, ServerAccount account, string sandboxDirectory, string binDirectory, IReadOnlyList<string>? sharedSocketDirectories = null,
+        long archiveBytes = 0)
     {
         Bubblewrap = bubblewrap;
         Account = account;
         SandboxDirectory = sandboxDirectory;
         BinDirectory = binDirectory;
         SharedSocketDirectories = sharedSocketDirectories ?? Array.Empty<string>();
+        ArchiveBytes = archiveBytes;
     }
+
+    /// <summary>The size of the tmpfs at <see cref="NodeRequest.ArchiveDirectory"/>, for a server that archives; 0 for none.</summary>
+    public long ArchiveBytes { get; }
 
     /// <summary>
     /// Other nodes' socket folders, shown at the same paths: how a replica's jail reaches the server it streams from,
@@ -102,6 +107,13 @@ public sealed class Jail
         foreach (var shared in SharedSocketDirectories)
         {
             command.AddRange(new[] { "--bind", shared, shared });
+        }
+
+        // Memory, not disk, and capped: an archive_command that outruns it fails like one on a full disk, and the machine
+        // is never at risk.
+        if (ArchiveBytes > 0)
+        {
+            command.AddRange(new[] { "--perms", "1777", "--size", ArchiveBytes.ToString(CultureInfo.InvariantCulture), "--tmpfs", NodeRequest.ArchiveDirectory });
         }
 
         command.AddRange(new[]

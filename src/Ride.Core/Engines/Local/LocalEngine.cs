@@ -65,10 +65,16 @@ public sealed class LocalEngine : ISandboxEngine
             ServerLogPath = Path.Combine(sandbox, "server.log"),
             DurableData = true,
             UpstreamSocketDirectory = request.UpstreamNode?.SocketDirectory,
+            ArchiveBytes = request.ArchiveBytes,
         };
         if (request.Role == NodeRole.Pooler)
         {
             return await LocalPooler.CreateAsync(_local, record, request, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (request.ArchiveBytes > 0)
+        {
+            await _local.RequireSizedTmpfsAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var node = new LocalNode(_local, record);

@@ -46,8 +46,8 @@ internal sealed class LocalEnvironment
                    "bwrap");
     }
 
-    public Jail JailFor(string sandboxDirectory, string? sharedSocketDirectory = null) =>
-        new(Bubblewrap, Account, sandboxDirectory, BinDirectory, sharedSocketDirectory is null ? null : new[] { sharedSocketDirectory });
+    public Jail JailFor(string sandboxDirectory, string? sharedSocketDirectory = null, long archiveBytes = 0) =>
+        new(Bubblewrap, Account, sandboxDirectory, BinDirectory, sharedSocketDirectory is null ? null : new[] { sharedSocketDirectory }, archiveBytes);
 
     /// <summary>A pooler's jail: PgBouncer's own folder instead of PostgreSQL's, and the sockets of the servers it may front.</summary>
     public Jail PoolerJailFor(string sandboxDirectory, string pgBouncer, IReadOnlyList<string> sharedSocketDirectories) =>
@@ -55,6 +55,21 @@ internal sealed class LocalEnvironment
 
     /// <summary>PgBouncer's program: RIDE_PGBOUNCER, else on PATH or where Debian installs it; PgBouncerNotFound otherwise.</summary>
     public string PgBouncer() => PgBouncerProgram.Find(Options);
+
+    /// <summary>
+    /// A size-capped tmpfs in the jail (bubblewrap's --size, from 0.8) or a clear refusal: an archive directory without
+    /// its cap could fill this machine's memory.
+    /// </summary>
+    public async Task RequireSizedTmpfsAsync(CancellationToken cancellationToken)
+    {
+        var help = await ProcessRunner.RunAsync(Bubblewrap, new[] { "--help" }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!(help.StandardOutput + help.StandardError).Contains("--size", StringComparison.Ordinal))
+        {
+            throw new RideException("ArchiveDirectoryUnsupported", RideErrorCategory.NotInstalled,
+                $"This drill archives WAL into a size-capped directory, which the Local engine makes with bubblewrap's --size option (bubblewrap 0.8 or later); {Bubblewrap} has no such option. "
+                + "Upgrade bubblewrap, or use the Docker engine (-Engine Docker).", Bubblewrap);
+        }
+    }
 
     public string Program(string name) => Path.Combine(BinDirectory, PostgresBinaries.Executable(name));
 }

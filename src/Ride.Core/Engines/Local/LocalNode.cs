@@ -16,7 +16,7 @@ internal sealed class LocalNode : JailedProcessNode, ISandboxNode
 
     protected override string What => $"the server of node {Record.Name}";
 
-    private Jail Jail => Local.JailFor(Record.SandboxDirectory!, Record.UpstreamSocketDirectory);
+    private Jail Jail => Local.JailFor(Record.SandboxDirectory!, Record.UpstreamSocketDirectory, Record.ArchiveBytes);
 
     /// <summary>Starts the server in its jail and waits until postmaster.pid says it accepts connections (a standby: read-only ones).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
