@@ -210,3 +210,30 @@ Describe 'Ride''s own connection slots' {
         }
     }
 }
+
+# A drill that archives WAL gets an archive directory that can fill up but never fill the machine.
+Describe 'An archive directory on <_>' -ForEach $engines {
+    BeforeAll {
+        $script:folder = Join-Path $env:RIDE_HOME ('archive-' + [Guid]::NewGuid().ToString('N').Substring(0, 8) + '/stage-00/01-smoke-test')
+        New-Item -ItemType Directory -Path (Split-Path $script:folder) -Force | Out-Null
+        Copy-Item -Recurse (Join-Path (Get-RepoRoot) 'tests/scenarios/stage-00/01-smoke-test') $script:folder
+        $yml = Join-Path $script:folder 'scenario.yml'
+        (Get-Content -Raw $yml) -replace '(?m)^databases:', "archiveSizeMb: 16`ndatabases:" | Set-Content -Path $yml -NoNewline
+    }
+
+    AfterAll {
+        Remove-Item -Recurse -Force (Split-Path (Split-Path $script:folder)) -ErrorAction Ignore
+    }
+
+    It 'is a size-capped place at /ride/archive that refuses what does not fit' {
+        $s = Start-RideScenario -Path $script:folder -Engine $_ 6>$null
+        try {
+            { Invoke-RideTestQuery -Session $s -Sql "COPY (SELECT 1) TO PROGRAM 'dd if=/dev/zero of=/ride/archive/fill bs=1M count=64'" } | Should -Throw '*dd*'
+            $size = [long](Invoke-RideTestQuery -Session $s -Sql "SELECT (pg_stat_file('/ride/archive/fill')).size")[0]
+            $size | Should -BeGreaterThan (8MB)
+            $size | Should -BeLessOrEqual (16MB)
+        } finally {
+            $s | Stop-RideScenario -Confirm:$false
+        }
+    }
+}
