@@ -135,3 +135,21 @@ Describe 'A fix stopped by a lock wait' {
         $submission.Score | Should -Not -BeNullOrEmpty
     }
 }
+
+# A connection storm takes every slot the applications may use; a lookup is still judged by its planner cost, measured
+# in Ride's reserved slots as the actor's role with the role's settings.
+Describe 'A planner cost while the applications'' slots are all taken, on <_>' -ForEach $engines {
+    It 'is measured at the incident and judged after the fix' {
+        $s = Start-RideScenario stage-00/07 -Engine $_ 6>$null
+        try {
+            $before = (Get-RideScore -Session $s).Checks | Where-Object Name -eq 'lookup-indexed'
+            $before.Passed | Should -BeFalse
+            $before.Evidence | Should -Match '^lookup: planner cost [\d.]+ at the incident'
+            $after = ($s | Submit-RideFix -Path (Join-Path (Get-RepoRoot) 'tests/scenarios/stage-00/07-full-slots/solution.sql')).Score.Checks |
+                Where-Object Name -eq 'lookup-indexed'
+            $after.Passed | Should -BeTrue -Because $after.Evidence
+        } finally {
+            $s | Stop-RideScenario -Confirm:$false
+        }
+    }
+}

@@ -1,0 +1,2 @@
+-- The hog holds every connection slot the applications may use from the start; nothing else happens.
+SELECT 1;

@@ -1,0 +1,2 @@
+\connect app_db
+CREATE INDEX items_code_idx ON items (code);
