@@ -325,6 +325,14 @@ public sealed class StatementCheckTests
         Assert.Equal("#2 in app_db: VACUUM FULL orders", evidence);
         Assert.True(StatementChecks.Did(did, new[] { Said(1, "VACUUM (VERBOSE) orders") }).Passed);
     }
+
+    [Fact]
+    public void Names_several_moves_without_their_own_semicolons()
+    {
+        var did = new DidCondition { Any = { "^\\s*vacuum\\s+full" } };
+        var (_, evidence) = StatementChecks.Did(did, new[] { Said(1, "VACUUM FULL orders;"), Said(2, "VACUUM FULL audit ; ") });
+        Assert.Equal("#1 in app_db: VACUUM FULL orders; #2 in app_db: VACUUM FULL audit", evidence);
+    }
 }
 
 public sealed class WrongDatabaseTests

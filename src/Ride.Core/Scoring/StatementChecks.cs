@@ -43,6 +43,6 @@ public static class StatementChecks
                                          && did.Any.Any(p => Regex.IsMatch(s.Text, p, RegexOptions.IgnoreCase))).ToList();
         return made.Count == 0
             ? (true, $"no statement{(did.Database.Length > 0 ? " in " + did.Database : "")} made this move")
-            : (false, string.Join("; ", made.Select(s => $"#{s.Sequence} in {s.Database}: {Text.OneLine(s.Text, 100)}")));
+            : (false, string.Join("; ", made.Select(s => $"#{s.Sequence} in {s.Database}: {Text.OneLine(s.Text.TrimEnd().TrimEnd(';').TrimEnd(), 100)}")));
     }
 }
