@@ -129,9 +129,9 @@ public sealed class DockerEngine : ISandboxEngine
         await _host.CallAsync(() => DockerImages.EnsureAsync(_host.Client, _host.Endpoint, image, progress, 5, 35, cancellationToken)).ConfigureAwait(false);
 
         // A primary runs on its scenario's seed image: the world after setup, on disk in an image layer, shared copy-on-write.
-        var (runImage, seedPassword) = request.Seed is null
-            ? (image, null)
-            : await new DockerSeeds(_host).EnsureAsync(image, request, progress, cancellationToken).ConfigureAwait(false);
+        using var seed = request.Seed is null ? null : await new DockerSeeds(_host).EnsureAsync(image, request, progress, cancellationToken).ConfigureAwait(false);
+        var runImage = seed?.Image ?? image;
+        var seedPassword = seed?.SuperPassword;
         var record = new NodeRecord
         {
             Name = request.NodeName,
@@ -151,6 +151,7 @@ public sealed class DockerEngine : ISandboxEngine
             progress.Report(new SandboxProgress($"Starting the container {record.ContainerName}", 38));
             await _host.CallAsync(() => CreateAndStartAsync(record, request, runImage, seedPassword is null && !request.DurableData, cancellationToken))
                 .ConfigureAwait(false);
+            seed?.Dispose();
             progress.Report(new SandboxProgress("Waiting for PostgreSQL to accept connections", 42));
             await node.WaitUntilReadyAsync((request.SuperUser, seedPassword ?? request.SuperPassword), cancellationToken).ConfigureAwait(false);
             if (seedPassword is not null)

@@ -20,8 +20,11 @@ internal sealed class DockerSeeds
 
     public DockerSeeds(DockerHost host) => _host = host;
 
-    /// <summary>The seed image (its id) for the request's scenario on this base image, built when missing, with its superuser password.</summary>
-    public async Task<(string Image, string SuperPassword)> EnsureAsync(string baseImage, NodeRequest request, IProgress<SandboxProgress> progress,
+    /// <summary>
+    /// The seed image (its id) for the request's scenario on this base image, built when missing, with its superuser
+    /// password and a use lock to hold until the container made from it exists (see <see cref="SeedUse"/>).
+    /// </summary>
+    public async Task<DockerSeed> EnsureAsync(string baseImage, NodeRequest request, IProgress<SandboxProgress> progress,
         CancellationToken cancellationToken)
     {
         var seed = request.Seed ?? throw new ArgumentException("The request names no seed.", nameof(request));
@@ -29,18 +32,48 @@ internal sealed class DockerSeeds
         var repository = "ride-seed/" + seed.Slug;
         var tag = seed.KeyOn(baseId);
         var reference = repository + ":" + tag;
-        if (await TryFindAsync(reference, cancellationToken).ConfigureAwait(false) is { } ready)
-        {
-            return ready;
-        }
 
-        using var exclusive = await SeedLock.AcquireAsync(Path.Combine(Path.GetTempPath(), "ride-seeds"), "docker-" + seed.Slug + "-" + tag, cancellationToken)
-            .ConfigureAwait(false);
-        if (await TryFindAsync(reference, cancellationToken).ConfigureAwait(false) is { } seededMeanwhile)
+        // Two starts of two versions of one scenario each retire the other's image when no start is about to use it; a
+        // start whose fresh image went that way before it could take its lock seeds it again.
+        for (var attempt = 1; ; attempt++)
         {
-            return seededMeanwhile;
-        }
+            if (await TryTakeAsync(reference, cancellationToken).ConfigureAwait(false) is { } ready)
+            {
+                return ready;
+            }
 
+            using (await SeedLock.AcquireAsync(SeedFolder, "docker-" + seed.Slug + "-" + tag, cancellationToken).ConfigureAwait(false))
+            {
+                if (await TryTakeAsync(reference, cancellationToken).ConfigureAwait(false) is { } seededMeanwhile)
+                {
+                    return seededMeanwhile;
+                }
+
+                await BuildAsync(baseImage, baseId, request, repository, tag, progress, cancellationToken).ConfigureAwait(false);
+                if (await TryTakeAsync(reference, cancellationToken).ConfigureAwait(false) is { } built)
+                {
+                    await RemoveOlderAsync(seed.Slug, baseId, reference, cancellationToken).ConfigureAwait(false);
+                    return built;
+                }
+            }
+
+            if (attempt == 3)
+            {
+                throw new RideException("SandboxBootFailed", RideErrorCategory.OpenError,
+                    $"The seed image {reference} could not be made: it was removed each time it was built.", reference);
+            }
+        }
+    }
+
+    private static string SeedFolder => Path.Combine(Path.GetTempPath(), "ride-seeds");
+
+    private static string UseFile(string reference) => Path.Combine(SeedFolder, "docker-" + reference.Replace('/', '-').Replace(':', '-') + ".use");
+
+    private async Task BuildAsync(string baseImage, string baseId, NodeRequest request, string repository, string tag, IProgress<SandboxProgress> progress,
+        CancellationToken cancellationToken)
+    {
+        var seed = request.Seed!;
+        var reference = repository + ":" + tag;
         progress.Report(new SandboxProgress($"Seeding {seed.Label} once for this version and image (later starts use the image {reference})", 12));
         var password = Secrets.NewPassword();
         var record = new NodeRecord
@@ -64,7 +97,6 @@ internal sealed class DockerSeeds
             Settings = ServerSettings.ForSeeding(request.Settings),
         };
         var node = new DockerNode(_host, record);
-        CommitContainerChangesResponse committed;
         try
         {
             var created = await _host.CallAsync(() => _host.Client.Containers.CreateContainerAsync(
@@ -77,14 +109,8 @@ internal sealed class DockerSeeds
             await seed.SeedAsync(node, password, progress, cancellationToken).ConfigureAwait(false);
             await node.StopAsync(NodeStopMode.Fast, cancellationToken).ConfigureAwait(false);
 
-            // Another start that seeded the same version first wins: its image is as good as ours.
-            if (await TryFindAsync(reference, cancellationToken).ConfigureAwait(false) is { } theirs)
-            {
-                return theirs;
-            }
-
             progress.Report(new SandboxProgress($"Keeping the seeded data as the image {reference}", 24));
-            committed = await _host.CallAsync(() => _host.Client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
+            await _host.CallAsync(() => _host.Client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
             {
                 ContainerID = created.ID,
                 RepositoryName = repository,
@@ -109,9 +135,31 @@ internal sealed class DockerSeeds
         {
             await node.RemoveAsync(CancellationToken.None).ConfigureAwait(false);
         }
+    }
 
-        await RemoveOlderAsync(seed.Slug, baseId, reference, cancellationToken).ConfigureAwait(false);
-        return (committed.ID, password);
+    /// <summary>The seed image with a shared use lock on it, or null when there is none (or it is being retired right now).</summary>
+    private async Task<DockerSeed?> TryTakeAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (SeedUse.TryShare(UseFile(reference)) is not { } use)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (await TryFindAsync(reference, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                return new DockerSeed(found.Image, found.SuperPassword, use);
+            }
+        }
+        catch
+        {
+            use.Dispose();
+            throw;
+        }
+
+        use.Dispose();
+        return null;
     }
 
     /// <summary>
@@ -143,6 +191,13 @@ internal sealed class DockerSeeds
         foreach (var image in images.Where(i => (i.RepoTags is null || !i.RepoTags.Contains(current))
                                                 && i.Labels is { } labels && labels.TryGetValue(BaseLabel, out var from) && from == baseId))
         {
+            // Seed images carry one tag, their reference; a start about to make a container from it holds its use lock.
+            using var retiring = image.RepoTags?.FirstOrDefault() is { } reference ? SeedUse.TryRetire(UseFile(reference)) : null;
+            if (retiring is null && image.RepoTags?.Count > 0)
+            {
+                continue;
+            }
+
             try
             {
                 await _host.CallAsync(() => _host.Client.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters(), cancellationToken)).ConfigureAwait(false);
@@ -153,4 +208,10 @@ internal sealed class DockerSeeds
             }
         }
     }
+}
+
+/// <summary>A seed image (its id), the superuser password it starts with, and the start's use lock on it.</summary>
+internal sealed record DockerSeed(string Image, string SuperPassword, IDisposable Use) : IDisposable
+{
+    public void Dispose() => Use.Dispose();
 }

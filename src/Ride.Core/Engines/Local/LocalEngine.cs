@@ -41,14 +41,18 @@ public sealed class LocalEngine : ISandboxEngine
         var folders = new SandboxFolders(_local.Options, _local.Account);
         var clusterCache = await folders.ClusterCacheAsync(request.SessionDirectory, request.NodeName, cancellationToken).ConfigureAwait(false);
         PreparedCluster? source = null;
+        SeedLease? seed = null;
         if (request.Role == NodeRole.Primary)
         {
             source = await new PreparedClusters(_local).EnsureAsync(clusterCache, request, progress, cancellationToken).ConfigureAwait(false);
             if (request.Seed is not null)
             {
-                source = await new SeededClusters(_local).EnsureAsync(clusterCache, request, source, progress, cancellationToken).ConfigureAwait(false);
+                seed = await new SeededClusters(_local).EnsureAsync(clusterCache, request, source, progress, cancellationToken).ConfigureAwait(false);
+                source = seed.Cluster;
             }
         }
+
+        using var copying = seed;
 
         var sandbox = await folders.ClaimAsync(request.SessionId, request.NodeName, source?.Bytes ?? 0, cancellationToken).ConfigureAwait(false);
         var record = new NodeRecord
@@ -88,6 +92,7 @@ public sealed class LocalEngine : ISandboxEngine
             var prepared = source!;
             progress.Report(new SandboxProgress(request.Seed is null ? "Copying the prepared cluster" : "Copying the seeded snapshot", 25));
             await PreparedClusters.CopyAsync(prepared, record.DataDirectory, cancellationToken).ConfigureAwait(false);
+            copying?.Dispose();
             record.ServerVersion = (await File.ReadAllTextAsync(Path.Combine(record.DataDirectory, "PG_VERSION"), cancellationToken).ConfigureAwait(false)).Trim();
             Directory.CreateDirectory(record.SocketDirectory);
             await _local.JailFor(sandbox).WriteEtcAsync(cancellationToken).ConfigureAwait(false);

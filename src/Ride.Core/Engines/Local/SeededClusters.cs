@@ -14,49 +14,83 @@ internal sealed class SeededClusters
 
     public SeededClusters(LocalEnvironment local) => _local = local;
 
-    public async Task<PreparedCluster> EnsureAsync(string cacheRoot, NodeRequest request, PreparedCluster prepared, IProgress<SandboxProgress> progress,
+    /// <summary>
+    /// The scenario's seeded snapshot, built first when this version has none, with a use lease on it: hold the lease
+    /// until the copy is made, so a start seeding another version of the same scenario does not retire it meanwhile.
+    /// </summary>
+    public async Task<SeedLease> EnsureAsync(string cacheRoot, NodeRequest request, PreparedCluster prepared, IProgress<SandboxProgress> progress,
         CancellationToken cancellationToken)
     {
         var seed = request.Seed ?? throw new ArgumentException("The request names no seed.", nameof(request));
         var prefix = "seed-" + seed.Slug + "-" + prepared.Entry + "-";
         var entry = Path.Combine(cacheRoot, prefix + seed.KeyOn(prepared.Entry));
-        if (PreparedClusters.TryOpen(entry) is { } ready)
-        {
-            return ready;
-        }
 
-        using var exclusive = await SeedLock.AcquireAsync(cacheRoot, Path.GetFileName(entry), cancellationToken).ConfigureAwait(false);
-        if (PreparedClusters.TryOpen(entry) is { } seededMeanwhile)
+        // Two starts of two versions of one scenario each retire the other's snapshot when it is not in use; a start
+        // whose fresh snapshot went that way before it could take its lease builds it again.
+        for (var attempt = 1; ; attempt++)
         {
-            return seededMeanwhile;
-        }
+            if (SeedLease.TryTake(entry) is { } ready)
+            {
+                return ready;
+            }
 
+            using (await SeedLock.AcquireAsync(cacheRoot, Path.GetFileName(entry), cancellationToken).ConfigureAwait(false))
+            {
+                if (SeedLease.TryTake(entry) is { } seededMeanwhile)
+                {
+                    return seededMeanwhile;
+                }
+
+                await BuildEntryAsync(cacheRoot, entry, request, prepared, progress, cancellationToken).ConfigureAwait(false);
+                if (SeedLease.TryTake(entry) is { } built)
+                {
+                    RetireOlderVersions(cacheRoot, prefix, entry);
+                    return built;
+                }
+            }
+
+            if (attempt == 3)
+            {
+                throw new RideException("SandboxBootFailed", RideErrorCategory.OpenError,
+                    $"The seeded snapshot at '{entry}' could not be made: it was removed each time it was built.", entry);
+            }
+        }
+    }
+
+    private async Task BuildEntryAsync(string cacheRoot, string entry, NodeRequest request, PreparedCluster prepared, IProgress<SandboxProgress> progress,
+        CancellationToken cancellationToken)
+    {
         SandboxFolders.DeleteQuietly(entry);
-        progress.Report(new SandboxProgress($"Seeding {seed.Label} once for this version (later starts copy the result)", 12));
+        progress.Report(new SandboxProgress($"Seeding {request.Seed!.Label} once for this version (later starts copy the result)", 12));
         PreparedClusters.RemoveAbandonedBuilds(cacheRoot);
         var building = Path.Combine(cacheRoot, "building-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(building);
         try
         {
             await BuildAsync(building, request, prepared, progress, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                Directory.Move(building, entry);
-            }
-            catch (IOException) when (PreparedClusters.TryOpen(entry) is not null)
-            {
-                // Another Start seeded the same version at the same time; theirs is as good as ours.
-            }
+            Directory.Move(building, entry);
         }
         finally
         {
             SandboxFolders.DeleteQuietly(building);
         }
+    }
 
-        foreach (var older in Directory.EnumerateDirectories(cacheRoot, prefix + "*").Where(d => d != entry).ToList())
+    /// <summary>
+    /// Older versions of the scenario go, each renamed first under its exclusive use lock, so that neither a start
+    /// copying it nor a second retirer meets a half-deleted tree; a killed process leaves an abandoned build, cleaned
+    /// like one. A version in use stays until the next seeding.
+    /// </summary>
+    private static void RetireOlderVersions(string cacheRoot, string prefix, string current)
+    {
+        foreach (var older in Directory.EnumerateDirectories(cacheRoot, prefix + "*").Where(d => Path.GetFileName(d) != Path.GetFileName(current)).ToList())
         {
-            // Renamed first, so two starts that both retire it never delete the same tree at once; what a killed
-            // process leaves is an abandoned build, cleaned like one.
+            using var exclusive = SeedLease.TryRetire(older);
+            if (exclusive is null)
+            {
+                continue;
+            }
+
             var retired = Path.Combine(cacheRoot, "building-retired-" + Guid.NewGuid().ToString("N")[..8]);
             try
             {
@@ -69,9 +103,6 @@ internal sealed class SeededClusters
 
             SandboxFolders.DeleteQuietly(retired);
         }
-
-        return PreparedClusters.TryOpen(entry) ?? throw new RideException("SandboxBootFailed", RideErrorCategory.OpenError,
-            $"The seeded snapshot at '{entry}' could not be made.", entry);
     }
 
     private async Task BuildAsync(string building, NodeRequest request, PreparedCluster prepared, IProgress<SandboxProgress> progress,
