@@ -155,6 +155,31 @@ Describe 'Seeded snapshots on <_>' -ForEach $engines {
         @(Get-Seed $script:engine).Count | Should -BeLessOrEqual 2 -Because 'older versions are retired once no start uses them'
     }
 
+    It 'ages the databases transactionAge names for real, freezes every other one, and Reset brings the age back' {
+        $s = Start-RideScenario -Id 'stage-00/08-aged-database' -Engine $script:engine 6>$null
+        try {
+            $ages = @{}
+            foreach ($row in (Invoke-RideTestQuery -Session $s -Database 'postgres' -Sql "SELECT datname || '=' || age(datfrozenxid) FROM pg_database WHERE datname NOT LIKE 'ride%'")) {
+                $name, $age = $row -split '='
+                $ages[$name] = [long]$age
+            }
+            $ages['cold_db'] | Should -BeGreaterOrEqual 1500000000
+            $ages['cold_db'] | Should -BeLessThan 1502000000 -Because 'the age is rounded up to one pg_xact segment at most'
+            foreach ($young in 'app_db', 'postgres', 'template0', 'template1') {
+                $ages[$young] | Should -BeLessThan 10000000 -Because "$young was frozen while seeding"
+            }
+            (Invoke-RideTestQuery -Session $s -Database 'cold_db' -Sql 'SELECT count(*) FROM ledger')[0] | Should -Be 1000 -Because 'the data written before the jump is still visible'
+            (Invoke-RideTestQuery -Session $s -Database 'postgres' -Sql "SELECT datallowconn FROM pg_database WHERE datname = 'template0'")[0] | Should -BeFalse
+
+            $s | Submit-RideFix -Path (Join-Path (Get-RepoRoot) 'tests/scenarios/stage-00/08-aged-database/solution.sql') | Get-RideScore | ForEach-Object Total | Should -Be 100
+            $s | Reset-RideScenario -Confirm:$false | Out-Null
+            (Invoke-RideTestQuery -Session $s -Database 'postgres' -Sql "SELECT age(datfrozenxid) FROM pg_database WHERE datname = 'cold_db'")[0] |
+                Should -BeGreaterOrEqual 1500000000
+        } finally {
+            $s | Stop-RideScenario -Confirm:$false
+        }
+    }
+
     It 'reports a failing setup script while seeding, and leaves no seed, build or container behind' {
         $broken = New-SeedScenario
         Add-Content (Join-Path $broken 'setup.sql') 'SELECT no_such_column FROM items;'

@@ -224,6 +224,30 @@ public sealed class ScenarioValidationTests : IDisposable
         Assert.Equal(256, Load(Valid.Replace("databases: [app_db]\n", "databases: [app_db]\narchiveSizeMb: 256\n", StringComparison.Ordinal)).Definition.ArchiveSizeMb);
     }
 
+    [Theory]
+    [InlineData("transactionAge: {age: 1500000000, databases: [app_db]}\n", "autovacuum_freeze_max_age")]
+    [InlineData("settings: {autovacuum_freeze_max_age: \"2000000000\"}\ntransactionAge: {age: 1500000000, databases: [tenant_b]}\n", "'tenant_b' is not one of")]
+    [InlineData("settings: {autovacuum_freeze_max_age: \"2000000000\"}\ntransactionAge: {age: 1000, databases: [app_db]}\n", "is outside 1000000 to 2000000000")]
+    [InlineData("settings: {autovacuum_freeze_max_age: \"2000000000\"}\ntransactionAge: {age: 1500000000, databases: []}\n", "names no database")]
+    [InlineData("settings: {autovacuum_freeze_max_age: \"1500000000\"}\ntransactionAge: {age: 1500000000, databases: [app_db]}\n", "anti-wraparound autovacuum")]
+    public void Refuses_a_transaction_age_that_autovacuum_would_undo_or_that_names_no_scenario_database(string yaml, string expected)
+    {
+        var error = Assert.Throws<RideException>(() => Load(Valid.Replace("databases: [app_db]\n", "databases: [app_db]\n" + yaml, StringComparison.Ordinal)));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("transactionAge", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keeps_a_transaction_age_below_autovacuum_freeze_max_age()
+    {
+        var aged = Load(Valid.Replace("databases: [app_db]\n",
+            "databases: [app_db]\nsettings: {autovacuum_freeze_max_age: \"2000000000\"}\ntransactionAge: {age: 1500000000, databases: [app_db]}\n",
+            StringComparison.Ordinal)).Definition.TransactionAge;
+        Assert.NotNull(aged);
+        Assert.Equal(1_500_000_000, aged.Age);
+        Assert.Equal(new[] { "app_db" }, aged.Databases);
+    }
+
     [Fact]
     public void Finds_the_line_of_a_nested_field()
     {

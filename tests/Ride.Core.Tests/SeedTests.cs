@@ -19,6 +19,20 @@ public sealed class SeedTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    [Theory]
+    [InlineData(742L, 1_500_000_000L, 0u, 1_500_512_256u, "0597")]
+    [InlineData(1_048_576L, 1_048_576L, 0u, 2_097_152u, "0002")]
+    [InlineData((3L << 32) + 5, 1_000_000L, 3u, 1_048_576u, "0001")]
+    public void Ages_a_seed_to_the_start_of_a_fresh_pg_xact_segment(long current, long age, uint epoch, uint next, string segment)
+    {
+        var target = TransactionAgeing.TargetFor(current, age);
+        Assert.Equal(new TransactionAgeing.Target(epoch, next, segment), target);
+        Assert.True(((long)target.Epoch << 32) + target.TransactionId >= current + age, "the age is never less than asked");
+        Assert.Equal(
+            $"pg_resetwal -e {epoch} -x {next} \"$PGDATA\" && dd if=/dev/zero of=\"$PGDATA/pg_xact/{segment}\" bs=262144 count=1 2>/dev/null",
+            TransactionAgeing.ScriptFor(target));
+    }
+
     [Fact]
     public void Seeds_with_little_WAL_and_no_archiving_whatever_the_drill_sets()
     {

@@ -53,6 +53,12 @@ public interface ISandboxNode
     /// <summary>Runs a PostgreSQL program in the node's context as the server's account.</summary>
     Task<ProcessResult> RunAsync(ProgramInvocation invocation, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stops the server (fast), runs a POSIX shell script on its data directory as the server's account ($PGDATA set,
+    /// the PostgreSQL programs on PATH), and starts the server again: for tools that need it down, such as pg_resetwal.
+    /// </summary>
+    Task RunStoppedAsync(string script, CancellationToken cancellationToken);
+
     /// <summary>A file of the data directory (pg_hba.conf, postgresql.auto.conf…), or null when there is none.</summary>
     Task<string?> ReadFileAsync(string relativePath, CancellationToken cancellationToken);
 

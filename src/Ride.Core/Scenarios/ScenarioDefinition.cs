@@ -24,6 +24,12 @@ public sealed class ScenarioDefinition
     /// </summary>
     public int ArchiveSizeMb { get; set; }
 
+    /// <summary>
+    /// When given, the seed ages these databases by this many transactions (the next transaction id moved on with
+    /// pg_resetwal while every other database is frozen), so age(datfrozenxid) is really that high.
+    /// </summary>
+    public TransactionAgeDefinition? TransactionAge { get; set; }
+
     /// <summary>The session's servers, named, with their roles; one primary called "primary" when not given.</summary>
     public List<NodeDefinition> Topology { get; set; } = new();
 
@@ -55,6 +61,16 @@ public sealed class ScenarioDefinition
     [YamlDotNet.Serialization.YamlIgnore]
     public IReadOnlyList<NodeDefinition> Nodes =>
         Topology.Count > 0 ? Topology : new[] { new NodeDefinition { Name = Engines.NodeRecord.DefaultName, Role = NodeRoles.Primary } };
+}
+
+/// <summary>How far behind the seed leaves some databases' frozen transaction id.</summary>
+public sealed class TransactionAgeDefinition
+{
+    /// <summary>The age(datfrozenxid) the databases have when the incident starts (rounded up to the next million or so).</summary>
+    public long Age { get; set; }
+
+    /// <summary>The scenario's databases that keep that age; every other database is frozen.</summary>
+    public List<string> Databases { get; set; } = new();
 }
 
 /// <summary>One server of a session's topology.</summary>

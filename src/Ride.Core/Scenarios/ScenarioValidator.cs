@@ -54,6 +54,11 @@ public static partial class ScenarioValidator
         }
 
         Need(d.ArchiveSizeMb is 0 or (>= 16 and <= 1024), "archiveSizeMb", $"{d.ArchiveSizeMb} is outside 16 to 1024 (megabytes), or 0 for no archive directory.");
+        if (d.TransactionAge is { } aged)
+        {
+            ValidateTransactionAge(d, aged, Need);
+        }
+
         ValidateTopology(d, Need);
         var actions = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < d.Actions.Count; i++)
@@ -246,6 +251,30 @@ public static partial class ScenarioValidator
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// An aged database must stay aged: anti-wraparound autovacuum starts on its own (even with autovacuum off) once a
+    /// database is older than autovacuum_freeze_max_age, so the drill must raise that setting above the age.
+    /// </summary>
+    private static void ValidateTransactionAge(ScenarioDefinition d, TransactionAgeDefinition aged, Action<bool, string, string> need)
+    {
+        need(aged.Age is >= TransactionAgeLimits.Minimum and <= TransactionAgeLimits.Maximum, "transactionAge.age",
+            $"{aged.Age} is outside {TransactionAgeLimits.Minimum} to {TransactionAgeLimits.Maximum} transactions.");
+        need(aged.Databases.Count > 0, "transactionAge.databases", "names no database: list the scenario databases that keep the age.");
+        var known = d.AllDatabases.ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < aged.Databases.Count; i++)
+        {
+            need(known.Contains(aged.Databases[i]), $"transactionAge.databases[{i}]",
+                $"'{aged.Databases[i]}' is not one of the scenario's databases ({string.Join(", ", known)}).");
+        }
+
+        var limit = d.Settings.TryGetValue("autovacuum_freeze_max_age", out var text) ? text : null;
+        var freezeMaxAge = limit is null ? TransactionAgeLimits.DefaultFreezeMaxAge
+            : long.TryParse(limit, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
+        need(freezeMaxAge > aged.Age + TransactionAgeLimits.Rounding, "transactionAge.age",
+            $"{aged.Age} is not below autovacuum_freeze_max_age ({limit ?? "200000000 by default"}) by {TransactionAgeLimits.Rounding} or more: "
+            + "anti-wraparound autovacuum would freeze the databases within seconds of the start. Raise settings.autovacuum_freeze_max_age above the age.");
     }
 
     /// <summary>

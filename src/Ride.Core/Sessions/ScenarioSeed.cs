@@ -67,6 +67,13 @@ internal static class ScenarioSeed
                 .ConfigureAwait(false);
         }
 
+        if (definition.TransactionAge is { } aged)
+        {
+            progress.Report(new SandboxProgress(
+                $"Seeding {scenario.Id}: ageing {string.Join(", ", aged.Databases)} by {aged.Age:N0} transactions (pg_resetwal, then VACUUM FREEZE elsewhere)", 22));
+            await TransactionAgeing.ApplyAsync(node, connections, aged, cancellationToken).ConfigureAwait(false);
+        }
+
         progress.Report(new SandboxProgress($"Seeding {scenario.Id}: the snapshot Reset restores", 23));
         await SessionResetter.Snapshot.TakeAsync(seeding, definition, connections, cancellationToken).ConfigureAwait(false);
     }

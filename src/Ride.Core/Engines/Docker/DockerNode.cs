@@ -64,6 +64,100 @@ internal sealed class DockerNode : ContainerNode, ISandboxNode
         });
     }
 
+    /// <summary>
+    /// The server is the container's main process, so a stopped server is a stopped container: the script runs in a
+    /// one-off container made from a commit of it, and the node goes on in a new container, with the old one's name and
+    /// settings, made from a commit of that. The data must live in the container's own layer, not in memory.
+    /// </summary>
+    public async Task RunStoppedAsync(string script, CancellationToken cancellationToken)
+    {
+        var original = await InspectAsync(cancellationToken).ConfigureAwait(false);
+        var config = original?.Config
+            ?? throw new RideException("SessionLost", RideErrorCategory.ResourceUnavailable, $"The sandbox container {Record.ContainerName} is gone.", Record.ContainerName);
+        if (original.HostConfig?.Tmpfs?.ContainsKey(DockerEngine.DataMount) == true)
+        {
+            throw new RideException("NodeNotRestartable", RideErrorCategory.InvalidOperation,
+                $"Node {Record.Name} keeps its data in memory, which a stopped container loses; nothing can run on it stopped.", Record.Name);
+        }
+
+        await StopAsync(NodeStopMode.Fast, cancellationToken).ConfigureAwait(false);
+        var images = new List<string>();
+        string? oneOff = null;
+        try
+        {
+            await Host.CallAsync(async () =>
+            {
+                var stopped = await Host.Client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
+                {
+                    ContainerID = original!.ID,
+                    Comment = $"Ride: node {Record.Name}, stopped",
+                }, cancellationToken).ConfigureAwait(false);
+                images.Add(stopped.ID);
+
+                oneOff = (await Host.Client.Containers.CreateContainerAsync(new CreateContainerParameters
+                {
+                    Image = stopped.ID,
+                    User = ServerAccount,
+                    Entrypoint = new List<string> { "sh", "-c", script },
+                    Cmd = new List<string>(),
+                    Env = config.Env,
+                    Labels = config.Labels,
+                    HostConfig = new HostConfig
+                    {
+                        NetworkMode = "none",
+                        CapDrop = new List<string> { "ALL" },
+                        SecurityOpt = new List<string> { "no-new-privileges" },
+                    },
+                }, cancellationToken).ConfigureAwait(false)).ID;
+                await Host.Client.Containers.StartContainerAsync(oneOff, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+                var exit = await Host.Client.Containers.WaitContainerAsync(oneOff, cancellationToken).ConfigureAwait(false);
+                if (exit.StatusCode != 0)
+                {
+                    var output = await Host.ReadLogAsync(oneOff, 20, cancellationToken).ConfigureAwait(false);
+                    throw new RideException("NodeStoppedStepFailed", RideErrorCategory.OpenError,
+                        $"A step on the stopped server of node {Record.Name} failed (exit code {exit.StatusCode.ToString(CultureInfo.InvariantCulture)}): {output.Trim()}",
+                        Record.Name);
+                }
+
+                var changed = await Host.Client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
+                {
+                    ContainerID = oneOff,
+                    Comment = $"Ride: node {Record.Name}, after a step on its stopped server",
+                    Entrypoint = config.Entrypoint,
+                    Cmd = config.Cmd,
+                    Changes = new List<string> { "USER " + (string.IsNullOrEmpty(config.User) ? "root" : config.User) },
+                }, cancellationToken).ConfigureAwait(false);
+                images.Add(changed.ID);
+
+                await Host.Client.Containers.RemoveContainerAsync(original.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken)
+                    .ConfigureAwait(false);
+                var successor = new CreateContainerParameters(config)
+                {
+                    Name = original.Name.TrimStart('/'),
+                    Image = changed.ID,
+                    HostConfig = original.HostConfig,
+                };
+                Record.ContainerId = (await Host.Client.Containers.CreateContainerAsync(successor, cancellationToken).ConfigureAwait(false)).ID;
+                await Host.Client.Containers.StartContainerAsync(Record.ContainerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
+        catch (DockerApiException ex)
+        {
+            await ForgetAsync(oneOff, images).ConfigureAwait(false);
+            throw new RideException("NodeStoppedStepFailed", RideErrorCategory.OpenError,
+                $"A step on the stopped server of node {Record.Name} failed on the Docker engine: {DockerClients.ErrorMessage(ex)}", Record.Name, ex);
+        }
+        catch
+        {
+            await ForgetAsync(oneOff, images).ConfigureAwait(false);
+            throw;
+        }
+
+        await RemoveQuietlyAsync(oneOff!).ConfigureAwait(false);
+
+        await WaitUntilReadyAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<string?> ReadFileAsync(string relativePath, CancellationToken cancellationToken)
     {
         var result = await RunAsync(new ProgramInvocation("cat", new[] { DataPath(relativePath) }), cancellationToken).ConfigureAwait(false);
@@ -228,6 +322,40 @@ internal sealed class DockerNode : ContainerNode, ISandboxNode
         }
 
         return DockerEngine.DataDirectory + "/" + string.Join('/', parts);
+    }
+
+    private async Task RemoveQuietlyAsync(string container)
+    {
+        try
+        {
+            await Host.Client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (DockerApiException)
+        {
+            // Gone already, or the engine will not say: nothing more to do here.
+        }
+    }
+
+    /// <summary>The one-off container and the images made on the way to a step that failed; an image a container still uses stays.</summary>
+    private async Task ForgetAsync(string? oneOff, IEnumerable<string> images)
+    {
+        if (oneOff is not null)
+        {
+            await RemoveQuietlyAsync(oneOff).ConfigureAwait(false);
+        }
+
+        foreach (var image in images.Reverse())
+        {
+            try
+            {
+                await Host.Client.Images.DeleteImageAsync(image, new ImageDeleteParameters(), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (DockerApiException)
+            {
+                // In use, or gone already.
+            }
+        }
     }
 
     private RideException NotRunning(DockerApiException ex) =>

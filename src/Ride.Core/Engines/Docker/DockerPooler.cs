@@ -98,6 +98,9 @@ internal sealed class DockerPooler : ContainerNode, IPoolerNode
     }
 
     /// <summary>psql alone, for the console: run in a running database node's container (the pooler's image may have no psql).</summary>
+    public Task RunStoppedAsync(string script, CancellationToken cancellationToken) =>
+        throw new RideException("NodeHasNoData", RideErrorCategory.InvalidOperation, $"Node {Record.Name} is a pooler: it has no data directory.", Record.Name);
+
     public Task<ProcessResult> RunAsync(ProgramInvocation invocation, CancellationToken cancellationToken)
     {
         if (invocation.Program != "psql")

@@ -112,7 +112,7 @@ internal sealed class DockerSeeds
             progress.Report(new SandboxProgress($"Keeping the seeded data as the image {reference}", 24));
             await _host.CallAsync(() => _host.Client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
             {
-                ContainerID = created.ID,
+                ContainerID = record.ContainerId,
                 RepositoryName = repository,
                 Tag = tag,
                 Comment = $"Ride's seeded snapshot of {seed.Label}",

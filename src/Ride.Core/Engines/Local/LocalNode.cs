@@ -67,6 +67,24 @@ internal sealed class LocalNode : JailedProcessNode, ISandboxNode
         return Jail.RunAsync(program, invocation.Arguments, invocation.Environment, invocation.StandardInput, cancellationToken);
     }
 
+    public async Task RunStoppedAsync(string script, CancellationToken cancellationToken)
+    {
+        await StopAsync(NodeStopMode.Fast, cancellationToken).ConfigureAwait(false);
+        var result = await Jail.RunAsync("/bin/sh", new[] { "-c", script }, new Dictionary<string, string?>
+        {
+            ["PGDATA"] = Record.DataDirectory,
+            ["PATH"] = Local.BinDirectory + ":/usr/bin:/bin",
+        }, null, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new RideException("NodeStoppedStepFailed", RideErrorCategory.OpenError,
+                $"A step on the stopped server of node {Record.Name} failed (exit code {result.ExitCode}): {Text.Tail(result.StandardError + result.StandardOutput)}",
+                Record.Name);
+        }
+
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<string?> ReadFileAsync(string relativePath, CancellationToken cancellationToken)
     {
         var path = DataPath(relativePath);

@@ -112,6 +112,9 @@ internal sealed class LocalPooler : JailedProcessNode, IPoolerNode
     }
 
     /// <summary>psql alone, for the console: PostgreSQL's client from the session's installation, in the pooler's own jail, to its own socket.</summary>
+    public Task RunStoppedAsync(string script, CancellationToken cancellationToken) =>
+        throw new RideException("NodeHasNoData", RideErrorCategory.InvalidOperation, $"Node {Record.Name} is a pooler: it has no data directory.", Record.Name);
+
     public Task<ProcessResult> RunAsync(ProgramInvocation invocation, CancellationToken cancellationToken)
     {
         if (invocation.Program != "psql")
