@@ -4,57 +4,37 @@
 # moment it returns), and then, after a Reset each (five or more in a row, each live when it returns), every
 # alternative correct fix scores 100, every partial fix scores what a careful grader gave it, and every trap file
 # springs exactly its trap.
-# On every change a drill gets that full proof on one engine (the engines take turns through the catalog) and the
-# quick proof (incident, no-op, solution, one Reset: what an engine can break) on the other, which keeps the suite
-# inside CI's budget as the catalog grows. RIDE_TEST_FULL=1 gives every drill the full proof on every engine.
+# On every change a drill gets that full proof on one engine, the engines taking turns through the catalog, which keeps
+# the suite inside CI's budget as the catalog grows. RIDE_TEST_FULL=1 gives every drill the full proof on every engine.
 # A production-sized drill (its setup.sql sets its size with `\set name N` lines) gets its full proof at a 25th of that
-# size, where every graded file runs in seconds, and its quick proof at full size, seeded once per run.
+# size, where every graded file runs in seconds, and the quick proof (incident, no-op, solution, one Reset) at full size
+# on the other engine, seeded once per run.
+# The proofs run before the tests that read them, RIDE_TEST_PROOF_THROTTLE side by side (2 by default);
+# RIDE_TEST_SCENARIOS (a wildcard) narrows the catalog.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Initialize-RideTest
-    $engines = @(Get-TestEngine)
-    $drills = @(Get-RideScenario | Where-Object Id -NotLike 'stage-00/*' | Sort-Object Id)
-    $cases = for ($i = 0; $i -lt $drills.Count; $i++) {
-        $full = if ($env:RIDE_TEST_FULL) { $engines } else { @($engines[$i % $engines.Count]) }
-        $quick = @($engines | Where-Object { $_ -notin $full })
-        $sizes = @{}
-        foreach ($line in [regex]::Matches((Get-Content -Raw (Join-Path $drills[$i].Path 'setup.sql') -ErrorAction Ignore) ?? '', '(?m)^\\set (\w+) (\d+)\s*$')) {
-            $sizes[$line.Groups[1].Value] = [Math]::Max(1, [long][Math]::Floor([long]$line.Groups[2].Value / 25))
-        }
-        @{ Id = $drills[$i].Id; Full = @($full); Quick = $quick; Sizes = $sizes
-           FullOn = ($full -join ', ') + $(if ($sizes.Count) { ' at a 25th of its size' } else { '' })
-           QuickOn = if ($quick) { $quick -join ', ' } else { 'none' } }
-    }
+    $cases = @(Get-CatalogProofPlan)
 }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Initialize-RideTest
+    $before = Get-RideSessionIds
+    $script:proofs = Invoke-CatalogProof -Plan @(Get-CatalogProofPlan) -ThrottleLimit ([int]($env:RIDE_TEST_PROOF_THROTTLE ?? 2))
+    $script:leftovers = @(Get-RideSession | Where-Object SessionId -notin $before)
 }
 
-# The engines run side by side: a drill spends much of its time waiting for its server and its applications.
 Describe 'Scenario <Id>' -ForEach $cases {
     It 'keeps every promise (full proof on <FullOn>, quick proof on <QuickOn>)' {
-        $before = Get-RideSessionIds
-        $module = $env:RIDE_MODULE_PATH
-        $id = $Id
-        $scaled = if ($Sizes.Count) { Copy-ScaledScenario $Id $Sizes }
-        $runs = @($Full | ForEach-Object { @{ Engine = $_; Quick = $false } }) + @($Quick | ForEach-Object { @{ Engine = $_; Quick = $true } })
-        $results = $runs | ForEach-Object -ThrottleLimit 2 -Parallel {
-            Import-Module $using:module
-            if ($using:scaled -and -not $_.Quick) {
-                Test-RideScenario -Path $using:scaled -Engine $_.Engine
-            } else {
-                Test-RideScenario -Id $using:id -Engine $_.Engine -Quick:$_.Quick
-            }
-        }
-        foreach ($run in $runs) {
-            $mine = @($results | Where-Object Engine -eq $run.Engine)
-            $mine.Expectation | Should -Contain 'incident-live' -Because "$($run.Engine) ran"
+        $results = @($script:proofs[$Id])
+        foreach ($engine in @($Full) + @($Quick)) {
+            $mine = @($results | Where-Object Engine -eq $engine)
+            $mine.Expectation | Should -Contain 'incident-live' -Because "$engine ran"
             $mine.Expectation | Should -Contain 'solution-scores-full'
             $mine.Expectation | Should -Contain 'reset-restores-incident'
             $mine.Expectation | Should -Contain 'no-op-fixes-nothing'
-            if ($run.Quick) {
+            if ($engine -in $Quick) {
                 $mine.Count | Should -Be 4 -Because 'a quick proof runs the four engine promises only'
                 continue
             }
@@ -62,9 +42,13 @@ Describe 'Scenario <Id>' -ForEach $cases {
             @($mine | Where-Object Expectation -like 'solution:*').Count | Should -BeGreaterOrEqual 3 -Because 'every drill proves three more correct fixes, in other styles'
             @($mine | Where-Object Expectation -like 'graded:*').Count | Should -BeGreaterOrEqual 2 -Because 'every drill proves two partial fixes score what a grader gave them'
         }
-        $failed = $results | Where-Object { -not $_.Passed } | ForEach-Object { "$($_.Engine) $($_.Expectation): $($_.Detail)" }
-        $failed | Should -BeNullOrEmpty
-        @(Get-RideSession | Where-Object SessionId -notin $before) | Should -BeNullOrEmpty -Because 'every test sandbox is removed'
+        $results | Where-Object { -not $_.Passed } | ForEach-Object { "$($_.Engine) $($_.Expectation): $($_.Detail)" } | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'The catalog proofs' {
+    It 'remove every sandbox they start' {
+        $script:leftovers.SessionId | Should -BeNullOrEmpty
     }
 }
 

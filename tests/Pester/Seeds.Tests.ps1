@@ -136,21 +136,19 @@ Describe 'Seeded snapshots on <_>' -ForEach $engines {
         # Each version retires the other's snapshot once it is no longer in use; neither start may lose its own.
         $module = $env:RIDE_MODULE_PATH
         $engine = $script:engine
-        foreach ($round in 1..2) {
-            $versions = 1..2 | ForEach-Object { $f = New-SeedScenario; Add-Content (Join-Path $f 'postmortem.md') "`nVersion $_ of round $round."; $f }
-            $started = $versions | ForEach-Object -ThrottleLimit 2 -Parallel {
-                Import-Module $using:module
-                try { (Start-RideScenario -Path $_ -Engine $using:engine 6>$null).SessionId } catch { "failed: $_" }
-            }
-            $sessions = @(Get-RideSession | Where-Object SessionId -in $started)
-            try {
-                $started | Where-Object { $_ -like 'failed:*' } | Should -BeNullOrEmpty
-                $sessions.Count | Should -Be 2
-                $sessions | ForEach-Object { Get-SeedMark $_ | Should -Not -BeNullOrEmpty }
-                Get-SeedMark $sessions[1] | Should -Not -Be (Get-SeedMark $sessions[0]) -Because 'each version has its own seeding'
-            } finally {
-                $sessions | Stop-RideScenario -Confirm:$false
-            }
+        $versions = 1..2 | ForEach-Object { $f = New-SeedScenario; Add-Content (Join-Path $f 'postmortem.md') "`nVersion $_."; $f }
+        $started = $versions | ForEach-Object -ThrottleLimit 2 -Parallel {
+            Import-Module $using:module
+            try { (Start-RideScenario -Path $_ -Engine $using:engine 6>$null).SessionId } catch { "failed: $_" }
+        }
+        $sessions = @(Get-RideSession | Where-Object SessionId -in $started)
+        try {
+            $started | Where-Object { $_ -like 'failed:*' } | Should -BeNullOrEmpty
+            $sessions.Count | Should -Be 2
+            $sessions | ForEach-Object { Get-SeedMark $_ | Should -Not -BeNullOrEmpty }
+            Get-SeedMark $sessions[1] | Should -Not -Be (Get-SeedMark $sessions[0]) -Because 'each version has its own seeding'
+        } finally {
+            $sessions | Stop-RideScenario -Confirm:$false
         }
         @(Get-Seed $script:engine).Count | Should -BeLessOrEqual 2 -Because 'older versions are retired once no start uses them'
     }

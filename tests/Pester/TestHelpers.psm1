@@ -38,6 +38,62 @@ function Copy-ScaledScenario([string] $Id, [hashtable] $Size) {
     $target
 }
 
+# What the catalog suite proves of each drill: the full proof on one engine (the engines take turns through the
+# catalog, or every engine when RIDE_TEST_FULL=1). A drill whose setup.sql sets its size with `\set name N` lines gets
+# its full proof at a 25th of that size, and the quick proof at full size on the other engine.
+# RIDE_TEST_SCENARIOS (a wildcard) narrows the catalog, for a developer proving a few drills.
+function Get-CatalogProofPlan {
+    $engines = @(Get-TestEngine)
+    $drills = @(Get-RideScenario -Id ($env:RIDE_TEST_SCENARIOS ?? '*') | Where-Object Id -NotLike 'stage-00/*' | Sort-Object Id)
+    for ($i = 0; $i -lt $drills.Count; $i++) {
+        $full = if ($env:RIDE_TEST_FULL) { $engines } else { @($engines[$i % $engines.Count]) }
+        $sizes = @{}
+        foreach ($line in [regex]::Matches((Get-Content -Raw (Join-Path $drills[$i].Path 'setup.sql') -ErrorAction Ignore) ?? '', '(?m)^\\set (\w+) (\d+)\s*$')) {
+            $sizes[$line.Groups[1].Value] = [Math]::Max(1, [long][Math]::Floor([long]$line.Groups[2].Value / 25))
+        }
+        $quick = @(if ($sizes.Count) { $engines | Where-Object { $_ -notin $full } })
+        @{ Id = $drills[$i].Id; Full = @($full); Quick = $quick; Sizes = $sizes
+           FullOn = ($full -join ', ') + $(if ($sizes.Count) { ' at a 25th of its size' } else { '' })
+           QuickOn = if ($quick) { $quick -join ', ' } else { 'none' } }
+    }
+}
+
+# Runs every proof of a plan, several side by side: many drills spend much of a proof waiting for their servers and
+# applications (a deadlock to be detected, a lock to be queued behind), so two at once keep a small machine busy.
+# Returns the results by drill id; a proof that throws becomes one failed result naming the error.
+function Invoke-CatalogProof([object[]] $Plan, [int] $ThrottleLimit) {
+    $runs = foreach ($case in $Plan) {
+        $scaled = if ($case.Sizes.Count) { Copy-ScaledScenario $case.Id $case.Sizes }
+        foreach ($engine in $case.Full) { @{ Id = $case.Id; Engine = $engine; Quick = $false; Path = $scaled } }
+        foreach ($engine in $case.Quick) { @{ Id = $case.Id; Engine = $engine; Quick = $true; Path = $null } }
+    }
+    $module = $env:RIDE_MODULE_PATH
+    $results = @{}
+    $runs | ForEach-Object -ThrottleLimit $ThrottleLimit -Parallel {
+        Import-Module $using:module
+        $run = $_
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $proof = try {
+            if ($run.Path) {
+                @(Test-RideScenario -Path $run.Path -Engine $run.Engine -ErrorAction Stop)
+            } else {
+                @(Test-RideScenario -Id $run.Id -Engine $run.Engine -Quick:$run.Quick -ErrorAction Stop)
+            }
+        } catch {
+            @([pscustomobject]@{ Engine = $run.Engine; Expectation = 'proof-ran'; Passed = $false; Detail = "$_" })
+        }
+        $failed = @($proof | Where-Object { -not $_.Passed }).Count
+        Write-Host ('  proved {0} on {1} ({2}): {3} of {4} passed in {5:N0} s' -f $run.Id, $run.Engine, $(if ($run.Quick) { 'quick' } else { 'full' }),
+            ($proof.Count - $failed), $proof.Count, $clock.Elapsed.TotalSeconds)
+        [pscustomobject]@{ Id = $run.Id; Results = $proof }
+    } | ForEach-Object {
+        if (-not $results.ContainsKey($_.Id)) { $results[$_.Id] = [Collections.Generic.List[object]]::new() }
+        $results[$_.Id].AddRange(@($_.Results))
+    }
+    foreach ($run in $runs | Where-Object Path) { Remove-Item -Recurse -Force (Split-Path $run.Path) -ErrorAction Ignore }
+    return $results
+}
+
 # Engines the end-to-end suites run on: Local always; Docker when an engine answers (CI starts one).
 function Get-TestEngine {
     $engines = @('Local')
